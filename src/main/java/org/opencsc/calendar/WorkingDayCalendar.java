@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashSet;
@@ -32,6 +33,7 @@ public class WorkingDayCalendar {
     private static final Logger log = LoggerFactory.getLogger(WorkingDayCalendar.class);
 
     static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
+    static final String TRIGGER_MISSING = "The trigger date-time for a working-day deadline is missing";
 
     private final HolidaySource source;
     private final List<LocalDate> extraHolidays;
@@ -72,7 +74,7 @@ public class WorkingDayCalendar {
      */
     public ZonedDateTime plusWorkingDays(ZonedDateTime trigger, int n) {
         if (trigger == null) {
-            throw new IllegalArgumentException("The trigger date-time for a working-day deadline is missing");
+            throw new IllegalArgumentException(TRIGGER_MISSING);
         }
         if (n < 1) {
             throw new IllegalArgumentException(
@@ -89,18 +91,42 @@ public class WorkingDayCalendar {
         return day.atTime(END_OF_DAY).atZone(LondonTime.ZONE);
     }
 
-    /** For BPMN expressions such as {@code ${workingDayCalendar.plusWorkingDays(heldAt, 15)}}. */
-    public String plusWorkingDays(String isoTrigger, int n) {
-        return LondonTime.format(plusWorkingDays(LondonTime.parseDateTime(isoTrigger), n));
+    /**
+     * For BPMN expressions such as {@code ${workingDayCalendar.plusWorkingDays(heldAt, 15)}}: the
+     * trigger may be an ISO-8601 string (see {@link LondonTime#parseDateTime}) or a
+     * {@link java.util.Date}, {@link Instant}, {@link OffsetDateTime} or {@link ZonedDateTime};
+     * the deadline comes back as ISO text such as {@code 2027-01-04T23:59:00Z}.
+     * <p>
+     * One {@code Object} parameter rather than String and Date overloads: Camunda's JUEL finds
+     * those ambiguous for a Date variable (it can coerce any value to String), so the
+     * expression would fail at run time.
+     */
+    public String plusWorkingDays(Object trigger, int n) {
+        return LondonTime.format(plusWorkingDays(triggerInLondon(trigger), n));
     }
 
-    /** For BPMN expressions whose trigger is a Camunda Date variable. */
-    public String plusWorkingDays(Date trigger, int n) {
-        if (trigger == null) {
-            throw new IllegalArgumentException("The trigger date-time for a working-day deadline is missing");
+    private static ZonedDateTime triggerInLondon(Object trigger) {
+        if (trigger instanceof String text) {
+            return LondonTime.parseDateTime(text);
         }
-        ZonedDateTime triggerInLondon = Instant.ofEpochMilli(trigger.getTime()).atZone(LondonTime.ZONE);
-        return LondonTime.format(plusWorkingDays(triggerInLondon, n));
+        if (trigger instanceof Date date) {
+            // getTime() rather than toInstant(): java.sql.Date throws on toInstant()
+            return Instant.ofEpochMilli(date.getTime()).atZone(LondonTime.ZONE);
+        }
+        if (trigger instanceof Instant instant) {
+            return instant.atZone(LondonTime.ZONE);
+        }
+        if (trigger instanceof OffsetDateTime offsetDateTime) {
+            return offsetDateTime.atZoneSameInstant(LondonTime.ZONE);
+        }
+        if (trigger instanceof ZonedDateTime zonedDateTime) {
+            return zonedDateTime;
+        }
+        if (trigger == null) {
+            throw new IllegalArgumentException(TRIGGER_MISSING);
+        }
+        throw new IllegalArgumentException(LondonTime.DATE_TIME_EXPECTED
+                + ", but was a " + trigger.getClass().getSimpleName() + " (" + trigger + ")");
     }
 
     /** Years in the range (inclusive) for which no holidays at all are known. */

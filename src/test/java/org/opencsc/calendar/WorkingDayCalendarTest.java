@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
@@ -164,12 +165,31 @@ class WorkingDayCalendarTest {
 
     @Test
     void rejectsAMissingTrigger() {
-        assertThatThrownBy(() -> calendar.plusWorkingDays((Date) null, 5))
+        assertThatThrownBy(() -> calendar.plusWorkingDays((Object) null, 5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("missing");
-        assertThatThrownBy(() -> calendar.plusWorkingDays((String) null, 5))
+        assertThatThrownBy(() -> calendar.plusWorkingDays((ZonedDateTime) null, 5))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("must be a date-time such as");
+                .hasMessageContaining("missing");
+    }
+
+    @Test
+    void rejectsATriggerThatIsNotADateTime() {
+        assertThatThrownBy(() -> calendar.plusWorkingDays(20261127L, 5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("must be a date-time such as 2026-11-27T09:30 or 2026-11-27T09:30:00Z")
+                .hasMessageContaining("Long");
+        assertThatThrownBy(() -> calendar.plusWorkingDays("27/11/2026", 5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("but was '27/11/2026'");
+    }
+
+    @Test
+    void acceptsInstantAndOffsetDateTimeTriggers() {
+        // same count as the Christmas case: Mon 21 Dec 2026 + 7 = Mon 4 Jan 2027
+        assertThat(calendar.plusWorkingDays(Instant.parse("2026-12-21T10:00:00Z"), 7)).isEqualTo("2027-01-04T23:59:00Z");
+        assertThat(calendar.plusWorkingDays(OffsetDateTime.parse("2026-12-21T10:00:00+01:00"), 7))
+                .isEqualTo("2027-01-04T23:59:00Z");
     }
 
     @Test
