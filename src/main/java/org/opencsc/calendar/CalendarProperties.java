@@ -13,13 +13,13 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 @ConfigurationProperties("opencsc.calendar")
 public record CalendarProperties(
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) List<LocalDate> extraHolidays) {
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) List<LocalDate> extraHolidays) {
 
-    public CalendarProperties {
-        extraHolidays = extraHolidays == null ? List.of() : List.copyOf(extraHolidays);
-    }
+  public CalendarProperties {
+    extraHolidays = extraHolidays == null ? List.of() : List.copyOf(extraHolidays);
+  }
 
-    public static CalendarProperties none() {
-        return new CalendarProperties(List.of());
-    }
+  public static CalendarProperties none() {
+    return new CalendarProperties(List.of());
+  }
 }

@@ -7,6 +7,6 @@ import java.util.Set;
 @FunctionalInterface
 public interface HolidaySource {
 
-    /** The days off (after any weekend substitution) falling in the given year. */
-    Set<LocalDate> holidays(int year);
+  /** The days off (after any weekend substitution) falling in the given year. */
+  Set<LocalDate> holidays(int year);
 }

@@ -18,17 +18,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class JollydayHolidaySource implements HolidaySource {
 
-    // jollyday's hierarchy key for England; an unknown key would silently give UK-wide days only
-    static final String ENGLAND = "eng";
+  // jollyday's hierarchy key for England; an unknown key would silently give UK-wide days only
+  static final String ENGLAND = "eng";
 
-    private final HolidayManager manager =
-            HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.UNITED_KINGDOM));
+  private final HolidayManager manager =
+      HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.UNITED_KINGDOM));
 
-    @Override
-    public Set<LocalDate> holidays(int year) {
-        // getDate() is the day actually taken off: Boxing Day 2026 gives Monday 28 December
-        return manager.getHolidays(Year.of(year), ENGLAND).stream()
-                .map(Holiday::getDate)
-                .collect(Collectors.toUnmodifiableSet());
-    }
+  @Override
+  public Set<LocalDate> holidays(int year) {
+    // getDate() is the day actually taken off: Boxing Day 2026 gives Monday 28 December
+    return manager.getHolidays(Year.of(year), ENGLAND).stream()
+        .map(Holiday::getDate)
+        .collect(Collectors.toUnmodifiableSet());
+  }
 }

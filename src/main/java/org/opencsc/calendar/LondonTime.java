@@ -18,67 +18,100 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  */
 public final class LondonTime {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/London");
+  public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
-    static final String DATE_TIME_EXPECTED =
-            "must be a date-time such as 2026-11-27T09:30 or 2026-11-27T09:30:00Z";
-    static final String DATE_EXPECTED = "must be a date such as 2026-11-27";
+  static final String DATE_TIME_EXPECTED =
+      "must be a date-time such as 2026-11-27T09:30 or 2026-11-27T09:30:00Z";
+  static final String DATE_EXPECTED = "must be a date such as 2026-11-27";
 
-    // Seconds always present and the offset as Z or +01:00, so stored values sort and compare as text.
-    private static final DateTimeFormatter ISO_WITH_OFFSET =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+  // Seconds always present and the offset as Z or +01:00, so stored values sort and compare as text.
+  private static final DateTimeFormatter ISO_WITH_OFFSET =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
-    private LondonTime() {
+  private LondonTime() {
+  }
+
+  /**
+   * Reads an ISO-8601 date-time. With an offset it is an exact instant; without one it is
+   * wall-clock time in London, because that is what a practitioner typing it means.
+   */
+  public static ZonedDateTime parseDateTime(String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException(DATE_TIME_EXPECTED + ", but was empty");
     }
-
-    /**
-     * Reads an ISO-8601 date-time. With an offset it is an exact instant; without one it is
-     * wall-clock time in London, because that is what a practitioner typing it means.
-     */
-    public static ZonedDateTime parseDateTime(String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(DATE_TIME_EXPECTED + ", but was empty");
-        }
-        String trimmed = text.trim();
-        try {
-            return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .atZoneSameInstant(ZONE);
-        } catch (DateTimeParseException notWithOffset) {
-            try {
-                return LocalDateTime.parse(trimmed, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atZone(ZONE);
-            } catch (DateTimeParseException notLocal) {
-                throw new IllegalArgumentException(DATE_TIME_EXPECTED + ", but was '" + text + "'", notLocal);
-            }
-        }
+    String trimmed = text.trim();
+    try {
+      return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+          .atZoneSameInstant(ZONE);
+    } catch (DateTimeParseException notWithOffset) {
+      try {
+        return LocalDateTime.parse(trimmed, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atZone(ZONE);
+      } catch (DateTimeParseException notLocal) {
+        throw new IllegalArgumentException(DATE_TIME_EXPECTED + ", but was '" + text + "'", notLocal);
+      }
     }
+  }
 
-    /** Reads a calendar date in yyyy-MM-dd form only; impossible dates such as 2026-02-30 are rejected. */
-    public static LocalDate parseDate(String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(DATE_EXPECTED + ", but was empty");
-        }
-        try {
-            return LocalDate.parse(text.trim(), DateTimeFormatter.ISO_LOCAL_DATE);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(DATE_EXPECTED + ", but was '" + text + "'", e);
-        }
+  /** Reads a calendar date in yyyy-MM-dd form only; impossible dates such as 2026-02-30 are rejected. */
+  public static LocalDate parseDate(String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException(DATE_EXPECTED + ", but was empty");
     }
+    try {
+      return LocalDate.parse(text.trim(), DateTimeFormatter.ISO_LOCAL_DATE);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(DATE_EXPECTED + ", but was '" + text + "'", e);
+    }
+  }
 
-    public static String format(ZonedDateTime dateTime) {
-        return dateTime.withZoneSameInstant(ZONE).format(ISO_WITH_OFFSET);
-    }
+  public static String format(ZonedDateTime dateTime) {
+    return dateTime.withZoneSameInstant(ZONE).format(ISO_WITH_OFFSET);
+  }
 
-    public static String format(Instant instant) {
-        return instant.atZone(ZONE).format(ISO_WITH_OFFSET);
-    }
+  public static String format(Instant instant) {
+    return instant.atZone(ZONE).format(ISO_WITH_OFFSET);
+  }
 
-    public static String format(Date date) {
-        // getTime() rather than toInstant(): java.sql.Date throws on toInstant()
-        return format(Instant.ofEpochMilli(date.getTime()));
-    }
+  public static String format(Date date) {
+    // getTime() rather than toInstant(): java.sql.Date throws on toInstant()
+    return format(Instant.ofEpochMilli(date.getTime()));
+  }
 
-    /** The engine's clock, so that tests and process simulations that move it also move us. */
-    public static ZonedDateTime now() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(ZONE);
+  /**
+   * A date-time held in a process variable: ISO text (see {@link #parseDateTime}), or a
+   * {@link Date}, {@link Instant}, {@link OffsetDateTime} or {@link ZonedDateTime}; in UK time.
+   */
+  public static ZonedDateTime dateTime(Object trigger) {
+    if (trigger instanceof String text) {
+      return LondonTime.parseDateTime(text);
     }
+    if (trigger instanceof Date date) {
+      // getTime() rather than toInstant(): java.sql.Date throws on toInstant()
+      return Instant.ofEpochMilli(date.getTime()).atZone(LondonTime.ZONE);
+    }
+    if (trigger instanceof Instant instant) {
+      return instant.atZone(LondonTime.ZONE);
+    }
+    if (trigger instanceof OffsetDateTime offsetDateTime) {
+      return offsetDateTime.atZoneSameInstant(LondonTime.ZONE);
+    }
+    if (trigger instanceof ZonedDateTime zonedDateTime) {
+      return zonedDateTime;
+    }
+    if (trigger == null) {
+      throw new IllegalArgumentException(WorkingDayCalendar.TRIGGER_MISSING);
+    }
+    throw new IllegalArgumentException(LondonTime.DATE_TIME_EXPECTED
+        + ", but was a " + trigger.getClass().getSimpleName() + " (" + trigger + ")");
+  }
+
+  /** An instant as UK local time. */
+  public static ZonedDateTime toLondon(Instant instant) {
+    return instant.atZone(ZONE);
+  }
+
+  /** The engine's clock, so that tests and process simulations that move it also move us. */
+  public static ZonedDateTime now() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(ZONE);
+  }
 }

@@ -30,130 +30,106 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkingDayCalendar {
 
-    private static final Logger log = LoggerFactory.getLogger(WorkingDayCalendar.class);
+  private static final Logger log = LoggerFactory.getLogger(WorkingDayCalendar.class);
 
-    static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
-    static final String TRIGGER_MISSING = "The trigger date-time for a working-day deadline is missing";
+  static final LocalTime END_OF_DAY = LocalTime.of(23, 59);
+  static final String TRIGGER_MISSING = "The trigger date-time for a working-day deadline is missing";
 
-    private final HolidaySource source;
-    private final List<LocalDate> extraHolidays;
-    // called for every task with a working-day deadline, so each year is worked out once
-    private final Map<Integer, Set<LocalDate>> holidaysByYear = new ConcurrentHashMap<>();
+  private final HolidaySource source;
+  private final List<LocalDate> extraHolidays;
+  // called for every task with a working-day deadline, so each year is worked out once
+  private final Map<Integer, Set<LocalDate>> holidaysByYear = new ConcurrentHashMap<>();
 
-    public WorkingDayCalendar(HolidaySource source, CalendarProperties properties) {
-        this.source = source;
-        this.extraHolidays = properties.extraHolidays();
+  public WorkingDayCalendar(HolidaySource source, CalendarProperties properties) {
+    this.source = source;
+    this.extraHolidays = properties.extraHolidays();
+  }
+
+  public boolean isWorkingDay(LocalDate day) {
+    DayOfWeek dayOfWeek = day.getDayOfWeek();
+    return dayOfWeek != DayOfWeek.SATURDAY
+        && dayOfWeek != DayOfWeek.SUNDAY
+        && !holidays(day.getYear()).contains(day);
+  }
+
+  /**
+   * Bank holidays in the year from the holiday library plus configured extras. Substitute days
+   * never cross into the next year in England (the latest is 28 December), so a year's set is
+   * enough to decide any day in it.
+   */
+  public Set<LocalDate> holidays(int year) {
+    return holidaysByYear.computeIfAbsent(year, this::loadHolidays);
+  }
+
+  private Set<LocalDate> loadHolidays(int year) {
+    Set<LocalDate> days = new HashSet<>(source.holidays(year));
+    extraHolidays.stream().filter(day -> day.getYear() == year).forEach(days::add);
+    return Set.copyOf(days);
+  }
+
+  /**
+   * The deadline N working days after the trigger: the trigger's calendar day in London is
+   * day 0 (even if it is a weekend or holiday) and the deadline is 23:59 London time on the
+   * Nth working day after it.
+   */
+  public ZonedDateTime plusWorkingDays(ZonedDateTime trigger, int n) {
+    if (trigger == null) {
+      throw new IllegalArgumentException(TRIGGER_MISSING);
     }
-
-    public boolean isWorkingDay(LocalDate day) {
-        DayOfWeek dayOfWeek = day.getDayOfWeek();
-        return dayOfWeek != DayOfWeek.SATURDAY
-                && dayOfWeek != DayOfWeek.SUNDAY
-                && !holidays(day.getYear()).contains(day);
+    if (n < 1) {
+      throw new IllegalArgumentException(
+          "A working-day deadline must be at least 1 working day after the trigger, but was " + n);
     }
-
-    /**
-     * Bank holidays in the year from the holiday library plus configured extras. Substitute days
-     * never cross into the next year in England (the latest is 28 December), so a year's set is
-     * enough to decide any day in it.
-     */
-    public Set<LocalDate> holidays(int year) {
-        return holidaysByYear.computeIfAbsent(year, this::loadHolidays);
+    LocalDate day = trigger.withZoneSameInstant(LondonTime.ZONE).toLocalDate();
+    int counted = 0;
+    while (counted < n) {
+      day = day.plusDays(1);
+      if (isWorkingDay(day)) {
+        counted++;
+      }
     }
+    return day.atTime(END_OF_DAY).atZone(LondonTime.ZONE);
+  }
 
-    private Set<LocalDate> loadHolidays(int year) {
-        Set<LocalDate> days = new HashSet<>(source.holidays(year));
-        extraHolidays.stream().filter(day -> day.getYear() == year).forEach(days::add);
-        return Set.copyOf(days);
-    }
+  /**
+   * For BPMN expressions such as {@code ${workingDayCalendar.plusWorkingDays(heldAt, 15)}}: the
+   * trigger may be an ISO-8601 string (see {@link LondonTime#parseDateTime}) or a
+   * {@link java.util.Date}, {@link Instant}, {@link OffsetDateTime} or {@link ZonedDateTime};
+   * the deadline comes back as ISO text such as {@code 2027-01-04T23:59:00Z}.
+   * <p>
+   * One {@code Object} parameter rather than String and Date overloads: Camunda's JUEL finds
+   * those ambiguous for a Date variable (it can coerce any value to String), so the
+   * expression would fail at run time.
+   */
+  public String plusWorkingDays(Object trigger, int n) {
+    return LondonTime.format(plusWorkingDays(LondonTime.dateTime(trigger), n));
+  }
 
-    /**
-     * The deadline N working days after the trigger: the trigger's calendar day in London is
-     * day 0 (even if it is a weekend or holiday) and the deadline is 23:59 London time on the
-     * Nth working day after it.
-     */
-    public ZonedDateTime plusWorkingDays(ZonedDateTime trigger, int n) {
-        if (trigger == null) {
-            throw new IllegalArgumentException(TRIGGER_MISSING);
-        }
-        if (n < 1) {
-            throw new IllegalArgumentException(
-                    "A working-day deadline must be at least 1 working day after the trigger, but was " + n);
-        }
-        LocalDate day = trigger.withZoneSameInstant(LondonTime.ZONE).toLocalDate();
-        int counted = 0;
-        while (counted < n) {
-            day = day.plusDays(1);
-            if (isWorkingDay(day)) {
-                counted++;
-            }
-        }
-        return day.atTime(END_OF_DAY).atZone(LondonTime.ZONE);
-    }
+  /** Years in the range (inclusive) for which no holidays at all are known. */
+  public List<Integer> yearsWithoutHolidays(int fromYear, int toYear) {
+    return IntStream.rangeClosed(fromYear, toYear)
+        .filter(year -> holidays(year).isEmpty())
+        .boxed()
+        .toList();
+  }
 
-    /**
-     * For BPMN expressions such as {@code ${workingDayCalendar.plusWorkingDays(heldAt, 15)}}: the
-     * trigger may be an ISO-8601 string (see {@link LondonTime#parseDateTime}) or a
-     * {@link java.util.Date}, {@link Instant}, {@link OffsetDateTime} or {@link ZonedDateTime};
-     * the deadline comes back as ISO text such as {@code 2027-01-04T23:59:00Z}.
-     * <p>
-     * One {@code Object} parameter rather than String and Date overloads: Camunda's JUEL finds
-     * those ambiguous for a Date variable (it can coerce any value to String), so the
-     * expression would fail at run time.
-     */
-    public String plusWorkingDays(Object trigger, int n) {
-        return LondonTime.format(plusWorkingDays(triggerInLondon(trigger), n));
+  /**
+   * Deadlines set in December reach into next year; if the holiday data stops this year,
+   * they would silently count bank holidays as working days. Returns the year warned about.
+   */
+  public Optional<Integer> warnIfNextYearHasNoHolidays() {
+    int nextYear = LondonTime.now().getYear() + 1;
+    if (yearsWithoutHolidays(nextYear, nextYear).isEmpty()) {
+      return Optional.empty();
     }
+    log.warn("No bank holidays are defined for {}: working-day deadlines in {} will count bank holidays"
+        + " as working days. Update the holiday library or set opencsc.calendar.extra-holidays.",
+        nextYear, nextYear);
+    return Optional.of(nextYear);
+  }
 
-    private static ZonedDateTime triggerInLondon(Object trigger) {
-        if (trigger instanceof String text) {
-            return LondonTime.parseDateTime(text);
-        }
-        if (trigger instanceof Date date) {
-            // getTime() rather than toInstant(): java.sql.Date throws on toInstant()
-            return Instant.ofEpochMilli(date.getTime()).atZone(LondonTime.ZONE);
-        }
-        if (trigger instanceof Instant instant) {
-            return instant.atZone(LondonTime.ZONE);
-        }
-        if (trigger instanceof OffsetDateTime offsetDateTime) {
-            return offsetDateTime.atZoneSameInstant(LondonTime.ZONE);
-        }
-        if (trigger instanceof ZonedDateTime zonedDateTime) {
-            return zonedDateTime;
-        }
-        if (trigger == null) {
-            throw new IllegalArgumentException(TRIGGER_MISSING);
-        }
-        throw new IllegalArgumentException(LondonTime.DATE_TIME_EXPECTED
-                + ", but was a " + trigger.getClass().getSimpleName() + " (" + trigger + ")");
-    }
-
-    /** Years in the range (inclusive) for which no holidays at all are known. */
-    public List<Integer> yearsWithoutHolidays(int fromYear, int toYear) {
-        return IntStream.rangeClosed(fromYear, toYear)
-                .filter(year -> holidays(year).isEmpty())
-                .boxed()
-                .toList();
-    }
-
-    /**
-     * Deadlines set in December reach into next year; if the holiday data stops this year,
-     * they would silently count bank holidays as working days. Returns the year warned about.
-     */
-    public Optional<Integer> warnIfNextYearHasNoHolidays() {
-        int nextYear = LondonTime.now().getYear() + 1;
-        if (yearsWithoutHolidays(nextYear, nextYear).isEmpty()) {
-            return Optional.empty();
-        }
-        log.warn("No bank holidays are defined for {}: working-day deadlines in {} will count bank holidays"
-                + " as working days. Update the holiday library or set opencsc.calendar.extra-holidays.",
-                nextYear, nextYear);
-        return Optional.of(nextYear);
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    public void checkHolidaysOnStartUp() {
-        warnIfNextYearHasNoHolidays();
-    }
+  @EventListener(ApplicationReadyEvent.class)
+  public void checkHolidaysOnStartUp() {
+    warnIfNextYearHasNoHolidays();
+  }
 }

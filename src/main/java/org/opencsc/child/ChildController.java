@@ -1,0 +1,97 @@
+package org.opencsc.child;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.opencsc.calendar.LondonTime;
+import org.opencsc.compliance.Breach;
+import org.opencsc.compliance.BreachRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** {@code /api/children}: register a child; read a child with its cases and breaches. */
+@RestController
+@RequestMapping("/api/children")
+public class ChildController {
+
+  private static final int MAX_CASES = 1000;
+
+  private final ChildRegistry registry;
+  private final HistoryService history;
+  private final BreachRepository breaches;
+
+  public ChildController(ChildRegistry registry, HistoryService history, BreachRepository breaches) {
+    this.registry = registry;
+    this.history = history;
+    this.breaches = breaches;
+  }
+
+  @PostMapping(consumes = "application/json")
+  public ResponseEntity<Map<String, String>> register(@RequestBody Map<String, Object> body,
+      Principal user) {
+    Child child = registry.register(body, user.getName());
+    return ResponseEntity.created(URI.create("/api/children/" + child.getId()))
+        .body(Map.of("id", child.getId()));
+  }
+
+  @GetMapping("/{id}")
+  public Map<String, Object> read(@PathVariable String id) {
+    Child child = registry.find(id).orElseThrow(
+        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No child with id " + id));
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", child.getId());
+    view.put("name", child.getName());
+    view.put("dateOfBirth", child.getDateOfBirth().toString());
+    view.put("lookedAfter", child.isLookedAfter());
+    view.put("disabled", child.isDisabled());
+    List<Map<String, Object>> open = new ArrayList<>();
+    List<Map<String, Object>> closed = new ArrayList<>();
+    for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
+        .variableValueEquals("childId", id).orderByProcessInstanceStartTime().asc()
+        .listPage(0, MAX_CASES)) {
+      (instance.getEndTime() == null ? open : closed).add(caseView(instance));
+    }
+    view.put("openCases", open);
+    view.put("closedCases", closed);
+    view.put("breaches", breaches.findByChildIdOrderByDueAt(id).stream().map(ChildController::breachView)
+        .toList());
+    return view;
+  }
+
+  private static Map<String, Object> caseView(HistoricProcessInstance instance) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("processInstanceId", instance.getId());
+    view.put("process", instance.getProcessDefinitionKey());
+    view.put("businessKey", instance.getBusinessKey());
+    view.put("startedAt", LondonTime.format(instance.getStartTime()));
+    view.put("endedAt", instance.getEndTime() == null ? null : LondonTime.format(instance.getEndTime()));
+    view.put("state", instance.getState());
+    return view;
+  }
+
+  /** The breach as the compliance API shows it. */
+  public static Map<String, Object> breachView(Breach breach) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("code", breach.getCode().name());
+    view.put("process", breach.getProcessKey());
+    view.put("processInstanceId", breach.getProcessInstanceId());
+    view.put("childId", breach.getChildId());
+    view.put("dueAt", LondonTime.format(breach.getDueAt()));
+    view.put("doneAt", breach.getDoneAt() == null ? null : LondonTime.format(breach.getDoneAt()));
+    view.put("reason", breach.getReason());
+    return view;
+  }
+}

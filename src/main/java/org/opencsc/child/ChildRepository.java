@@ -1,0 +1,6 @@
+package org.opencsc.child;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ChildRepository extends JpaRepository<Child, String> {
+}

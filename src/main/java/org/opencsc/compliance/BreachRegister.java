@@ -1,0 +1,67 @@
+package org.opencsc.compliance;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.opencsc.workflow.Answers;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The register of late statutory steps. One row per step and deadline, whichever comes first:
+ * the deadline timer firing ({@link #recordMissed}) or a late completion ({@link #recordLate});
+ * the second call completes the same row. Writes join the engine's transaction, so a refused or
+ * rolled-back step leaves no breach, and a job that runs twice finds its row already there.
+ */
+@Component("breachRegister")
+public class BreachRegister {
+
+  private final BreachRepository breaches;
+
+  public BreachRegister(BreachRepository breaches) {
+    this.breaches = breaches;
+  }
+
+  /** A deadline passed with the step not done (called from the deadline's timer). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Breach recordMissed(Step step) {
+    return breaches.findByProcessInstanceIdAndCodeAndDueAt(step.processInstanceId(), step.code(), step.dueAt())
+        .orElseGet(() -> breaches.save(new Breach(step, now())));
+  }
+
+  /**
+   * For BPMN: {@code ${breachRegister.recordMissed(execution, 'RHI_NOT_WITHIN_72H', 'rhiDueAt')}}
+   * on the timer that fires at the deadline.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Breach recordMissed(DelegateExecution execution, String code, String deadlineVariable) {
+    ZonedDateTime due = new Answers(execution).dateTime(deadlineVariable);
+    if (due == null) {
+      throw new IllegalStateException("Deadline variable " + deadlineVariable + " is not set");
+    }
+    Object childId = execution.getVariable("childId");
+    String processKey = execution.getProcessDefinitionId().split(":")[0];
+    return recordMissed(new Step(BreachCode.valueOf(code), processKey, execution.getProcessInstanceId(),
+        childId == null ? null : childId.toString(), execution.getCurrentActivityId(), due.toInstant()));
+  }
+
+  /** A step was completed after its deadline, by whom and why. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Breach recordLate(Step step, Instant doneAt, String doneBy, String reason) {
+    Breach breach = recordMissed(step);
+    breach.done(doneAt, doneBy, reason);
+    return breaches.save(breach);
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /** Which step of which case was due when. */
+  public record Step(BreachCode code, String processKey, String processInstanceId, String childId,
+      String taskKey, Instant dueAt) {
+  }
+}

@@ -1,0 +1,17 @@
+package org.opencsc.compliance;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface BreachRepository extends JpaRepository<Breach, Long> {
+
+  Optional<Breach> findByProcessInstanceIdAndCodeAndDueAt(String processInstanceId, BreachCode code,
+      Instant dueAt);
+
+  List<Breach> findByChildIdOrderByDueAt(String childId);
+
+  List<Breach> findByProcessInstanceIdOrderByDueAt(String processInstanceId);
+}

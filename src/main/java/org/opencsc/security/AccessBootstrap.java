@@ -1,0 +1,168 @@
+package org.opencsc.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sets up who may do what, once the engine is built and before the web server takes requests:
+ * the contract's groups, the first administrator, the demo users (demo profile only), the
+ * authorizations of each group and the Tasklist filters. Every step is idempotent, so it runs at
+ * every start and on every node of a cluster.
+ *
+ * <p>Start-up stops when {@code camunda-admin} would have no direct member: Camunda's admin
+ * setup page opens in that state (CVE-2026-77226).
+ */
+@Component
+public class AccessBootstrap extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(AccessBootstrap.class);
+
+  /** The contract's process keys: who may start and read each. */
+  static final List<String> PROCESS_KEYS =
+      List.of("missingEpisode", "strategyDiscussion", "privateFostering", "adoptionDecision");
+  static final List<String> STARTERS = List.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS);
+
+  private final String adminUser;
+  private final String adminPassword;
+  private final boolean demoUsers;
+
+  public AccessBootstrap(@Value("${opencsc.admin.user:}") String adminUser,
+      @Value("${opencsc.admin.password:}") String adminPassword,
+      @Value("${opencsc.demo-users:false}") boolean demoUsers) {
+    this.adminUser = adminUser;
+    this.adminPassword = adminPassword;
+    this.demoUsers = demoUsers;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    createGroups(identity);
+    createFirstAdministrator(identity);
+    if (demoUsers) {
+      DemoUsers.create(identity);
+      log.warn("Demo users with password '{}' exist: do not use the demo profile with real data",
+          DemoUsers.PASSWORD);
+    }
+    requireAdministrator(identity);
+    grantAccess(engine.getAuthorizationService());
+    new TasklistFilters(engine.getFilterService(), engine.getTaskService(),
+        engine.getAuthorizationService()).create();
+  }
+
+  private static void createGroups(IdentityService identity) {
+    for (String groupId : Groups.ALL) {
+      if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+        Group group = identity.newGroup(groupId);
+        group.setName(Groups.displayName(groupId));
+        group.setType(Groups.CAMUNDA_ADMIN.equals(groupId) ? "SYSTEM" : "WORKFLOW");
+        identity.saveGroup(group);
+      }
+    }
+  }
+
+  private void createFirstAdministrator(IdentityService identity) {
+    if (adminUser.isBlank()) {
+      return;
+    }
+    if (identity.createUserQuery().userId(adminUser).count() == 0) {
+      if (adminPassword.isBlank()) {
+        throw new IllegalStateException("OPENCSC_ADMIN_PASSWORD must be set to create administrator "
+            + adminUser);
+      }
+      User user = identity.newUser(adminUser);
+      user.setFirstName("Administrator");
+      user.setLastName(adminUser);
+      user.setPassword(adminPassword);
+      identity.saveUser(user);
+      log.info("Created administrator {}", adminUser);
+    }
+    if (identity.createUserQuery().userId(adminUser).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+      identity.createMembership(adminUser, Groups.CAMUNDA_ADMIN);
+    }
+  }
+
+  private static void requireAdministrator(IdentityService identity) {
+    if (identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+      throw new IllegalStateException("The group camunda-admin has no member. Set OPENCSC_ADMIN_USER and "
+          + "OPENCSC_ADMIN_PASSWORD for the first administrator (or run with the demo profile to try "
+          + "the product). Without one, Camunda's admin setup page would let anyone become "
+          + "administrator.");
+    }
+  }
+
+  private static void grantAccess(AuthorizationService authorizations) {
+    for (String group : Groups.PRACTICE) {
+      grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(authorizations, group, Resources.USER, "*", Permissions.READ);
+      grant(authorizations, group, Resources.GROUP, "*", Permissions.READ);
+      grant(authorizations, group, Resources.FILTER, "*", Permissions.CREATE);
+      for (String processKey : PROCESS_KEYS) {
+        grant(authorizations, group, Resources.PROCESS_DEFINITION, processKey,
+            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY);
+      }
+    }
+    for (String group : STARTERS) {
+      grant(authorizations, group, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+      for (String processKey : PROCESS_KEYS) {
+        grant(authorizations, group, Resources.PROCESS_DEFINITION, processKey,
+            ProcessDefinitionPermissions.CREATE_INSTANCE);
+      }
+    }
+    String analysts = Groups.PROCESS_ANALYSTS;
+    grant(authorizations, analysts, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(authorizations, analysts, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    grant(authorizations, analysts, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
+    grant(authorizations, analysts, Resources.TASK, "*", TaskPermissions.READ);
+    grant(authorizations, analysts, Resources.DECISION_DEFINITION, "*", Permissions.READ,
+        Permissions.READ_HISTORY);
+    grant(authorizations, analysts, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+    grant(authorizations, analysts, Resources.DEPLOYMENT, "*", Permissions.READ);
+    // camunda-admin needs no grants: the engine lets its members do everything (adminGroups).
+  }
+
+  /** Adds the permissions to the group's grant on the resource, creating the grant if needed. */
+  static void grant(AuthorizationService authorizations, String groupId, Resource resource,
+      String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+        .list().stream().findFirst().orElse(null);
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = authorization.getId() == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+}

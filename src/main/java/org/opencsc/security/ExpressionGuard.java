@@ -1,0 +1,215 @@
+package org.opencsc.security;
+
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Refuses expressions (${...} or #{...}) in task queries, including inside {@code orQueries},
+ * on both doors to the engine API: {@code /engine-rest} and Tasklist's {@code /camunda/api/engine}.
+ * Camunda 7.24.0 CE evaluates such expressions in or-queries even when ad-hoc expressions are
+ * off (CVE-2026-109432), which would let any user run code on the server.
+ *
+ * <p>Stored filters may hold expressions (the role filters use {@code ${currentUser()}}), but only
+ * an administrator may create or change one; running a filter with an extending query is an
+ * ad-hoc query and gets no expressions from anyone.
+ */
+class ExpressionGuard extends OncePerRequestFilter {
+
+  /** The path after the engine prefix: task queries, and filters with their extending queries. */
+  private static final Pattern ENGINE_PREFIX = Pattern.compile(
+      "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)?$");
+  private static final Pattern TASK_QUERY = Pattern.compile("^/task(?:/count)?/?$");
+  private static final Pattern FILTER_STORE = Pattern.compile("^/filter(?:/create|/[^/]+)/?$");
+  private static final Pattern FILTER = Pattern.compile("^/filter(?:/.*)?$");
+  private static final int MAX_BODY = 1 << 20;
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain) throws ServletException, IOException {
+    String path = enginePath(request);
+    if (path == null || !(TASK_QUERY.matcher(path).matches() || FILTER.matcher(path).matches())) {
+      chain.doFilter(request, response);
+      return;
+    }
+    boolean storingFilter = FILTER_STORE.matcher(path).matches()
+        && ("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()));
+    if (storingFilter && isAdministrator(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    CachedBodyRequest cached = new CachedBodyRequest(request, request.getInputStream().readNBytes(MAX_BODY + 1));
+    Optional<String> found = expressionIn(cached);
+    if (found.isPresent()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      response.setContentType("application/json");
+      response.getWriter().write(json.writeValueAsString(Map.of("type", "InvalidRequestException",
+          "message", found.get() + ": expressions are not allowed in task queries"
+              + (storingFilter ? " or in filters stored by non-administrators" : ""))));
+      return;
+    }
+    chain.doFilter(cached, response);
+  }
+
+  private static String enginePath(HttpServletRequest request) {
+    String uri = request.getRequestURI().substring(request.getContextPath().length());
+    var matcher = ENGINE_PREFIX.matcher(uri);
+    if (!matcher.matches()) {
+      return null;
+    }
+    return matcher.group(1) == null ? "/" : matcher.group(1);
+  }
+
+  /** Where an expression hides, named like {@code orQueries[0].assigneeExpression}. */
+  private Optional<String> expressionIn(CachedBodyRequest request) {
+    for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+      if (isExpression(parameter.getKey())) {
+        return Optional.of("query parameter name");
+      }
+      for (String value : parameter.getValue()) {
+        if (isExpression(value)) {
+          return Optional.of("query parameter " + parameter.getKey());
+        }
+      }
+    }
+    if (request.body.length == 0) {
+      return Optional.empty();
+    }
+    if (request.body.length > MAX_BODY) {
+      return Optional.of("request body (too large to check)");
+    }
+    String text = new String(request.body, StandardCharsets.UTF_8);
+    try {
+      return expressionIn(json.readTree(text), "body");
+    } catch (JsonProcessingException notJson) {
+      return isExpression(text) ? Optional.of("body") : Optional.empty();
+    }
+  }
+
+  private Optional<String> expressionIn(JsonNode node, String where) {
+    if (node.isTextual()) {
+      return isExpression(node.textValue()) ? Optional.of(where) : Optional.empty();
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        Optional<String> found = expressionIn(node.get(i), where + "[" + i + "]");
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        String at = "body".equals(where) ? field.getKey() : where + "." + field.getKey();
+        if (isExpression(field.getKey())) {
+          return Optional.of(at);
+        }
+        Optional<String> found = expressionIn(field.getValue(), at);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Stricter than the engine's own test (which only looks at the start): anywhere in the text. */
+  static boolean isExpression(String text) {
+    return text != null && (text.contains("${") || text.contains("#{"));
+  }
+
+  private static boolean isAdministrator(HttpServletRequest request) {
+    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+    if (caller != null && caller.isAuthenticated()
+        && caller.getAuthorities().stream().anyMatch(a -> Groups.CAMUNDA_ADMIN.equals(a.getAuthority()))) {
+      return true;
+    }
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return false;
+    }
+    Authentications webappUsers = AuthenticationUtil.getAuthsFromSession(session);
+    if (webappUsers == null) {
+      return false;
+    }
+    return webappUsers.getAuthentications().stream()
+        .map(UserAuthentication::getGroupIds)
+        .anyMatch(groups -> groups != null && groups.contains(Groups.CAMUNDA_ADMIN));
+  }
+
+  /** Lets the guard read the body and Jersey read it again. */
+  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+
+    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+          return in.read(buffer, offset, length);
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+  }
+}

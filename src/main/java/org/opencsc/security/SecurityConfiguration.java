@@ -1,0 +1,103 @@
+package org.opencsc.security;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Two doors. The APIs other systems use ({@code /engine-rest}, {@code /api}) take HTTP Basic
+ * credentials of a Camunda user on every request (401 without), and the engine checks that
+ * user's authorizations (403 outside one's groups). The webapps ({@code /camunda}) keep
+ * Camunda's own session login and CSRF protection; their setup page is closed for good.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+  static final String REALM = "OpenCSC";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apis(HttpSecurity http, CamundaUserAuthentication users, IdentityService identity)
+      throws Exception {
+    // Path matchers, not MVC ones: the engine REST API and the webapps are Jersey servlets.
+    http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
+        .authenticationProvider(users)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path(HttpMethod.POST, "/api/children"))
+            .hasAnyAuthority(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS,
+                Groups.CAMUNDA_ADMIN)
+            .requestMatchers(path("/api/children/**"))
+            .hasAnyAuthority(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS,
+                Groups.AGENCY_DECISION_MAKERS, Groups.PANEL_ADVISERS, Groups.CAMUNDA_ADMIN)
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized())
+            .accessDeniedHandler(forbidden()))
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless Basic auth carries no ambient credentials for a forged request to use.
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineIdentityFilter(identity), BasicAuthenticationFilter.class)
+        .addFilterAfter(new ExpressionGuard(), EngineIdentityFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    http.securityMatcher(path("/**"))
+        .authorizeHttpRequests(requests -> requests
+            // CVE-2026-77226: Camunda's first-admin setup must never be reachable.
+            .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
+            .anyRequest().permitAll())
+        // The webapps run Camunda's own session login and CSRF filter.
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .addFilterBefore(new ExpressionGuard(), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  private static RequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+
+  private static AuthenticationEntryPoint unauthorized() {
+    return (request, response, exception) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+      write(response, 401, "AuthenticationException",
+          "Authentication required: send HTTP Basic credentials of a known user");
+    };
+  }
+
+  private static AccessDeniedHandler forbidden() {
+    return (request, response, exception) -> write(response, 403, "AuthorizationException",
+        "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI());
+  }
+
+  private static void write(jakarta.servlet.http.HttpServletResponse response, int status, String type,
+      String message) throws java.io.IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.getWriter().write(JSON.writeValueAsString(Map.of("type", type, "message", message)));
+  }
+}

@@ -1,0 +1,70 @@
+package org.opencsc.security;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+/**
+ * The Tasklist filters every practitioner starts with, each sorted by due date so the most
+ * urgent statutory step is at the top. They are stored by the system (no owner) and may use
+ * expressions such as {@code ${currentUser()}}: only stored filters evaluate expressions, and
+ * only administrators may store them (see {@link ExpressionGuard}).
+ */
+final class TasklistFilters {
+
+  static final String MY_TASKS = "My tasks";
+  static final String MY_TEAMS_TASKS = "My team's tasks";
+  static final String OVERDUE = "Overdue";
+  static final String DUE_IN_24_HOURS = "Due in the next 24 hours";
+
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final AuthorizationService authorizations;
+
+  TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+    this.filters = filters;
+    this.tasks = tasks;
+    this.authorizations = authorizations;
+  }
+
+  void create() {
+    ensure(MY_TASKS, -20, "Tasks assigned to me, soonest due first",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    ensure(MY_TEAMS_TASKS, -10, "Tasks for my groups (claimed or not), soonest due first",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().orderByDueDate().asc());
+    ensure(OVERDUE, 0, "Statutory steps past their deadline",
+        tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc());
+    ensure(DUE_IN_24_HOURS, 10, "Steps due within the next 24 hours",
+        tasks.createTaskQuery().dueAfterExpression("${now()}")
+            .dueBeforeExpression("${dateTime().plusHours(24).toDate()}").orderByDueDate().asc());
+  }
+
+  private void ensure(String name, int priority, String description, TaskQuery query) {
+    Filter filter = filters.createFilterQuery().filterName(name).list().stream()
+        .filter(existing -> existing.getOwner() == null)
+        .findFirst().orElse(null);
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+      filter.setQuery(query);
+      Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("priority", priority);
+      properties.put("description", description);
+      properties.put("refresh", true);
+      properties.put("variables", List.of(Map.of("name", "childId", "label", "Child")));
+      filter.setProperties(properties);
+      filters.saveFilter(filter);
+    }
+    for (String group : Groups.PRACTICE) {
+      AccessBootstrap.grant(authorizations, group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.opencsc.workflow;
+
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.opencsc.calendar.LondonTime;
+
+/** The kinds of value a rule can require; each knows how to say what is wrong with a value. */
+public abstract class FieldType {
+
+  /** Free text is capped so a pasted document cannot bloat the engine's variable table. */
+  public static final int MAX_TEXT_LENGTH = 20_000;
+
+  public static final FieldType BOOLEAN = new FieldType("true or false") {
+    @Override
+    Optional<String> problemWith(Object value) {
+      return value instanceof Boolean ? Optional.empty() : Optional.of("must be true or false");
+    }
+  };
+
+  public static final FieldType TEXT = new FieldType("text") {
+    @Override
+    Optional<String> problemWith(Object value) {
+      if (!(value instanceof String text)) {
+        return Optional.of("must be text");
+      }
+      if (text.length() > MAX_TEXT_LENGTH) {
+        return Optional.of("must be at most " + MAX_TEXT_LENGTH + " characters");
+      }
+      return Optional.empty();
+    }
+
+    @Override
+    boolean isBlank(Object value) {
+      return value instanceof String text && text.isBlank();
+    }
+  };
+
+  public static final FieldType INTEGER = new FieldType("a whole number") {
+    @Override
+    Optional<String> problemWith(Object value) {
+      return value instanceof Integer || value instanceof Long || value instanceof Short
+          ? Optional.empty() : Optional.of("must be a whole number");
+    }
+  };
+
+  public static final FieldType DATE = new FieldType("a date") {
+    @Override
+    Optional<String> problemWith(Object value) {
+      if (value instanceof Date) {
+        return Optional.empty();
+      }
+      try {
+        LondonTime.parseDate(String.valueOf(value));
+        return Optional.empty();
+      } catch (IllegalArgumentException e) {
+        return Optional.of(e.getMessage());
+      }
+    }
+  };
+
+  public static final FieldType DATE_TIME = new FieldType("a date-time") {
+    @Override
+    Optional<String> problemWith(Object value) {
+      if (value instanceof Date) {
+        return Optional.empty();
+      }
+      try {
+        LondonTime.parseDateTime(String.valueOf(value));
+        return Optional.empty();
+      } catch (IllegalArgumentException e) {
+        return Optional.of(e.getMessage());
+      }
+    }
+  };
+
+  /** One of a fixed list of codes, as the contract spells them. */
+  public static FieldType oneOf(String... codes) {
+    List<String> allowed = Arrays.asList(codes);
+    String description = "one of " + String.join(", ", allowed);
+    return new FieldType(description) {
+      @Override
+      Optional<String> problemWith(Object value) {
+        return allowed.contains(value) ? Optional.empty() : Optional.of("must be " + description);
+      }
+    };
+  }
+
+  private final String description;
+
+  private FieldType(String description) {
+    this.description = description;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Why this (present, non-null) value is not of this type, if it is not. */
+  abstract Optional<String> problemWith(Object value);
+
+  /** Whether a present value still counts as "not given" (empty text from a form). */
+  boolean isBlank(Object value) {
+    return false;
+  }
+}

@@ -1,0 +1,42 @@
+package org.opencsc.workflow;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+/** Every process's rules, looked up by process key and task key. */
+@Component
+public class RuleBook {
+
+  private final Map<String, ProcessRules> processes = new HashMap<>();
+  private final Map<String, TaskRules> tasks = new HashMap<>();
+
+  public RuleBook(List<ProcessRules> rules) {
+    for (ProcessRules process : rules) {
+      if (processes.put(process.processKey(), process) != null) {
+        throw new IllegalStateException("Two rule sets for process " + process.processKey());
+      }
+      for (TaskRules task : process.tasks()) {
+        if (tasks.put(key(process.processKey(), task.taskKey()), task) != null) {
+          throw new IllegalStateException(
+              "Two rule sets for task " + task.taskKey() + " of " + process.processKey());
+        }
+      }
+    }
+  }
+
+  public Optional<StartRules> start(String processKey) {
+    return Optional.ofNullable(processes.get(processKey)).map(ProcessRules::start);
+  }
+
+  public Optional<TaskRules> task(String processKey, String taskKey) {
+    return Optional.ofNullable(tasks.get(key(processKey, taskKey)));
+  }
+
+  private static String key(String processKey, String taskKey) {
+    return processKey + "#" + taskKey;
+  }
+}

@@ -1,0 +1,27 @@
+// Tasklist for English children's social care: UK dates (day first, 24-hour clock).
+// The browser's time zone is the council's (Europe/London); deadlines are stored in UK time.
+export default {
+  app: {
+    name: 'Tasklist',
+    vendor: 'OpenCSC'
+  },
+  dateFormat: {
+    normal: 'DD/MM/YYYY HH:mm',
+    long: 'dddd D MMMM YYYY, HH:mm',
+    monthName: 'MMMM',
+    day: 'D',
+    abbr: 'MMM'
+  },
+  locales: {
+    availableLocales: ['en'],
+    fallbackLocale: 'en'
+  },
+  disableWelcomeMessage: true,
+  shortcuts: {
+    claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
+    focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
+    focusList: {key: 'ctrl+alt+l', description: 'sets the focus to the first task in the list'},
+    focusForm: {key: 'ctrl+alt+f', description: 'sets the focus to the first input field in a task form'},
+    startProcess: {key: 'ctrl+alt+p', description: 'opens the start process modal dialog'}
+  }
+};

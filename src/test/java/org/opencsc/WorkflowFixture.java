@@ -1,0 +1,92 @@
+package org.opencsc;
+
+import static org.opencsc.workflow.FieldType.BOOLEAN;
+import static org.opencsc.workflow.FieldType.DATE_TIME;
+import static org.opencsc.workflow.FieldType.TEXT;
+import static org.opencsc.workflow.FieldType.oneOf;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
+import org.opencsc.child.ChildRegistry;
+import org.opencsc.compliance.BreachCode;
+import org.opencsc.security.Groups;
+import org.opencsc.workflow.ProcessRules;
+import org.opencsc.workflow.StartRules;
+import org.opencsc.workflow.TaskRules;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * A small process, deployed only in tests, that uses every piece of the shared workflow
+ * machinery the way the practice processes do, plus a user in two groups for four-eyes tests.
+ */
+@TestConfiguration
+public class WorkflowFixture {
+
+  public static final String PROCESS_KEY = "workflowFixture";
+  /** Both social worker and team manager: the four-eyes rule must stop them signing off their own work. */
+  public static final String DUAL_ROLE_USER = "dana";
+
+  @Bean
+  ProcessRules workflowFixtureRules(ChildRegistry children) {
+    return new ProcessRules() {
+      @Override
+      public String processKey() {
+        return PROCESS_KEY;
+      }
+
+      @Override
+      public StartRules start() {
+        return children.caseStart().require("workDueAt", DATE_TIME);
+      }
+
+      @Override
+      public List<TaskRules> tasks() {
+        return List.of(
+            TaskRules.task("doWork")
+                .require("summary", TEXT)
+                .require("outcome", oneOf("A", "B"))
+                .requireWhen("reason", TEXT, "outcome is B", answers -> answers.is("outcome", "B"))
+                .deadline("workDueAt", BreachCode.RHI_NOT_WITHIN_72H),
+            TaskRules.task("signOffWork")
+                .require("approved", BOOLEAN)
+                .require("managerRationale", TEXT)
+                .signsOff("doWork"));
+      }
+    };
+  }
+
+  @Bean
+  ApplicationRunner deployWorkflowFixture(RepositoryService repository, IdentityService identity,
+      AuthorizationService authorizations) {
+    return arguments -> {
+      repository.createDeployment().name("workflow-fixture")
+          .addClasspathResource("fixtures/workflow-fixture.bpmn").enableDuplicateFiltering(false).deploy();
+      if (identity.createUserQuery().userId(DUAL_ROLE_USER).count() == 0) {
+        User dana = identity.newUser(DUAL_ROLE_USER);
+        dana.setPassword("demo");
+        identity.saveUser(dana);
+        identity.createMembership(DUAL_ROLE_USER, Groups.SOCIAL_WORKERS);
+        identity.createMembership(DUAL_ROLE_USER, Groups.TEAM_MANAGERS);
+      }
+      for (String group : List.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS)) {
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(group);
+        grant.setResource(Resources.PROCESS_DEFINITION);
+        grant.setResourceId(PROCESS_KEY);
+        grant.addPermission(ProcessDefinitionPermissions.READ);
+        grant.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant.addPermission(ProcessDefinitionPermissions.READ_HISTORY);
+        authorizations.saveAuthorization(grant);
+      }
+    };
+  }
+}
