@@ -139,7 +139,10 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
         Permissions.READ_HISTORY);
     grant(authorizations, analysts, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
     grant(authorizations, analysts, Resources.DEPLOYMENT, "*", Permissions.READ);
-    // camunda-admin needs no grants: the engine lets its members do everything (adminGroups).
+    // As Camunda's own first-admin setup does: administrators hold ALL on every resource type.
+    for (Resources resource : Resources.values()) {
+      grant(authorizations, Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
+    }
   }
 
   /** Adds the permissions to the group's grant on the resource, creating the grant if needed. */

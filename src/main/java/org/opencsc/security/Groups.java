@@ -11,7 +11,7 @@ public final class Groups {
   public static final String AGENCY_DECISION_MAKERS = "agency-decision-makers";
   public static final String PANEL_ADVISERS = "panel-advisers";
   public static final String PROCESS_ANALYSTS = "process-analysts";
-  /** Camunda's administrators group: its members pass every authorization check. */
+  /** Camunda's administrators group: granted everything, and the engine's admin-only operations. */
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
   /** Practitioners and managers who work cases in Tasklist. */

@@ -1,0 +1,74 @@
+package org.opencsc.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.opencsc.Api.Reply;
+import org.opencsc.ApplicationTest;
+
+/** The webapps: admin setup closed for good (CVE-2026-77226), hardened cookies, app access per group. */
+class WebappSecurityTest extends ApplicationTest {
+
+  @Test
+  void adminSetupEndpointIsClosedAndCreatesNobody() {
+    Reply reply = api.send(api.request("/camunda/api/admin/setup/default/user/create", null)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"x\"}}")));
+    assertThat(reply.status()).isEqualTo(403);
+    IdentityService identity = engine.getIdentityService();
+    assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
+  }
+
+  @Test
+  void camundaAdminAlwaysHasADirectMember() {
+    assertThat(engine.getIdentityService().createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count())
+        .isPositive();
+  }
+
+  @Test
+  void tasklistLoginSetsSecureSameSiteCookiesOutsideTheDemoProfile() {
+    Reply reply = login("sarah", "tasklist");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.cookies()).isNotEmpty().allSatisfy(cookie -> assertThat(cookie)
+        .containsIgnoringCase("Secure").containsIgnoringCase("SameSite=Strict"));
+  }
+
+  @Test
+  void eachGroupReachesOnlyItsApplications() {
+    assertThat(login("sarah", "tasklist").status()).isEqualTo(200);
+    assertThat(login("sarah", "cockpit").status()).isEqualTo(403);
+    assertThat(login("alex", "cockpit").status()).isEqualTo(200);
+    assertThat(login("alex", "tasklist").status()).isEqualTo(403);
+    assertThat(login("tom", "admin").status()).isEqualTo(403);
+    assertThat(login("admin", "admin").status()).isEqualTo(200);
+  }
+
+  @Test
+  void everyCookieTheWebappsSetIsSecureAndSameSite() {
+    Reply page = api.get("/camunda/app/tasklist/default/", null);
+    assertThat(page.cookies()).isNotEmpty().allSatisfy(cookie -> assertThat(cookie)
+        .containsIgnoringCase("Secure").containsIgnoringCase("SameSite=Strict"));
+  }
+
+  /** Logs in as Tasklist does: fetch a page for the CSRF token, then post the form with it. */
+  private Reply login(String user, String app) {
+    Reply page = api.get("/camunda/app/" + app + "/default/", null);
+    String session = cookie(page, "JSESSIONID");
+    String token = cookie(page, "XSRF-TOKEN");
+    return api.send(api.request("/camunda/api/admin/auth/user/default/login/" + app, null)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + token)
+        .header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")));
+  }
+
+  private static String cookie(Reply reply, String name) {
+    return reply.cookies().stream().filter(cookie -> cookie.startsWith(name + "="))
+        .map(cookie -> cookie.substring(name.length() + 1, cookie.indexOf(';')))
+        .findFirst().orElseThrow(() -> new AssertionError("No cookie " + name + " in " + reply.cookies()));
+  }
+}
