@@ -1,0 +1,127 @@
+package org.opencsc.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged application started as an operator starts it ({@code java -jar}), in its own
+ * process with its own H2 file, so restarts and start-up failures are real.
+ */
+final class RunningApplication implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+  final int port;
+  final Path log;
+  private final Process process;
+  private final long launchedAt;
+  private long readyAt;
+
+  private RunningApplication(Process process, int port, Path log, long launchedAt) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+    this.launchedAt = launchedAt;
+  }
+
+  /** Launches the jar; {@code arguments} are Spring arguments, {@code environment} replaces ours. */
+  static RunningApplication launch(Path dataDir, Map<String, String> environment, String... arguments)
+      throws IOException {
+    int port = freePort();
+    Path log = Files.createTempFile("opencsc-app", ".log");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", System.getProperty("app.jar"),
+        "--server.port=" + port, "--opencsc.data-dir=" + dataDir));
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("OPENCSC_") || name.startsWith("SPRING_"));
+    builder.environment().putAll(environment);
+    return new RunningApplication(builder.start(), port, log, System.nanoTime());
+  }
+
+  /** Waits until the health endpoint answers UP; fails with the log if the process dies. */
+  RunningApplication awaitReady() throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Application exited with " + process.exitValue() + ":\n" + tail());
+      }
+      try {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/actuator/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() == 200 && health.body().contains("UP")) {
+          readyAt = System.nanoTime();
+          return this;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("Application not ready within " + START_TIMEOUT + ":\n" + tail());
+  }
+
+  /** Waits for the process to end by itself (a refused start-up) and returns its exit code. */
+  int awaitExit() throws InterruptedException {
+    if (!process.waitFor(START_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new IllegalStateException("Application still running after " + START_TIMEOUT);
+    }
+    return process.exitValue();
+  }
+
+  double secondsToReady() {
+    return (readyAt - launchedAt) / 1e9;
+  }
+
+  /** Resident memory of the application process in MiB, from /proc (Linux). */
+  long residentMiB() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+      }
+    }
+    return -1;
+  }
+
+  String output() throws IOException {
+    return Files.readString(log);
+  }
+
+  private String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  /** A graceful stop (SIGTERM), as a service manager stops it. */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
