@@ -66,7 +66,7 @@ public class ChildController {
     }
     view.put("openCases", open);
     view.put("closedCases", closed);
-    view.put("breaches", breaches.findByChildIdOrderByDueAt(id).stream().map(ChildController::breachView)
+    view.put("breaches", breaches.findByChildIdOrderByDueAt(id).stream().map(Breach::view)
         .toList());
     return view;
   }
@@ -79,19 +79,6 @@ public class ChildController {
     view.put("startedAt", LondonTime.format(instance.getStartTime()));
     view.put("endedAt", instance.getEndTime() == null ? null : LondonTime.format(instance.getEndTime()));
     view.put("state", instance.getState());
-    return view;
-  }
-
-  /** The breach as the compliance API shows it. */
-  public static Map<String, Object> breachView(Breach breach) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("code", breach.getCode().name());
-    view.put("process", breach.getProcessKey());
-    view.put("processInstanceId", breach.getProcessInstanceId());
-    view.put("childId", breach.getChildId());
-    view.put("dueAt", LondonTime.format(breach.getDueAt()));
-    view.put("doneAt", breach.getDoneAt() == null ? null : LondonTime.format(breach.getDoneAt()));
-    view.put("reason", breach.getReason());
     return view;
   }
 }

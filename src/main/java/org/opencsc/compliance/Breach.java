@@ -1,6 +1,8 @@
 package org.opencsc.compliance;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +12,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.opencsc.calendar.LondonTime;
 
 /** One late statutory step: what, for which child and case, when it was due and done, and why. */
 @Entity
@@ -64,13 +68,29 @@ public class Breach {
     this.recordedAt = recordedAt;
   }
 
-  /** The step was done after all; the first completion's time, person and reason stand. */
+  /**
+   * The step was done after its deadline. Where two steps answer one deadline (an interview
+   * offered late, then held late) the last one stands: that is when the duty was met.
+   */
   void done(Instant at, String by, String why) {
-    if (doneAt == null) {
-      this.doneAt = at;
-      this.doneBy = by;
-      this.reason = why;
-    }
+    this.doneAt = at;
+    this.doneBy = by;
+    this.reason = why;
+  }
+
+  /** The breach as the API shows it (contract: code, process, instance, child, due, done, reason). */
+  public Map<String, Object> view() {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("code", code.name());
+    view.put("process", processKey);
+    view.put("processInstanceId", processInstanceId);
+    view.put("childId", childId);
+    view.put("taskKey", taskKey);
+    view.put("dueAt", LondonTime.format(dueAt));
+    view.put("doneAt", doneAt == null ? null : LondonTime.format(doneAt));
+    view.put("doneBy", doneBy);
+    view.put("reason", reason);
+    return view;
   }
 
   public Long getId() { return id; }

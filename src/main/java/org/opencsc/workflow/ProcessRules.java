@@ -15,4 +15,9 @@ public interface ProcessRules {
   StartRules start();
 
   List<TaskRules> tasks();
+
+  /** Messages the process waits for, and what each must carry. */
+  default List<MessageRules> messages() {
+    return List.of();
+  }
 }

@@ -13,11 +13,15 @@ public class RuleBook {
 
   private final Map<String, ProcessRules> processes = new HashMap<>();
   private final Map<String, TaskRules> tasks = new HashMap<>();
+  private final Map<String, MessageRules> messages = new HashMap<>();
 
   public RuleBook(List<ProcessRules> rules) {
     for (ProcessRules process : rules) {
       if (processes.put(process.processKey(), process) != null) {
         throw new IllegalStateException("Two rule sets for process " + process.processKey());
+      }
+      for (MessageRules message : process.messages()) {
+        messages.put(key(process.processKey(), message.messageName()), message);
       }
       for (TaskRules task : process.tasks()) {
         if (tasks.put(key(process.processKey(), task.taskKey()), task) != null) {
@@ -34,6 +38,10 @@ public class RuleBook {
 
   public Optional<TaskRules> task(String processKey, String taskKey) {
     return Optional.ofNullable(tasks.get(key(processKey, taskKey)));
+  }
+
+  public Optional<MessageRules> message(String processKey, String messageName) {
+    return Optional.ofNullable(messages.get(key(processKey, messageName)));
   }
 
   private static String key(String processKey, String taskKey) {

@@ -5,12 +5,16 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.compliance.BreachRegister;
 import org.opencsc.compliance.BreachRegister.Step;
@@ -18,8 +22,8 @@ import org.opencsc.workflow.RuleViolation.Problem;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the {@link RuleBook} inside the engine: at every process start, and at the creation
- * and completion of every user task. It runs in the engine's transaction, so a refusal leaves
+ * Applies the {@link RuleBook} inside the engine: at every process start, when a waiting case
+ * receives a message, and at the creation and completion of every user task. It runs in the engine's transaction, so a refusal leaves
  * nothing behind, whichever door the call came through (REST, submit-form, Tasklist, Java).
  */
 @Component
@@ -44,6 +48,23 @@ public class RuleEnforcement {
         throw new RuleViolation(problems);
       }
     });
+  }
+
+  /** A catching event is triggered: if by a message with rules, the message must satisfy them. */
+  public void onCatch(String processKey, DelegateExecution execution) {
+    if (!(execution.getBpmnModelElementInstance() instanceof CatchEvent event)) {
+      return;
+    }
+    for (EventDefinition definition : event.getEventDefinitions()) {
+      if (definition instanceof MessageEventDefinition message && message.getMessage() != null) {
+        ruleBook.message(processKey, message.getMessage().getName()).ifPresent(rules -> {
+          List<Problem> problems = rules.problemsIn(new Answers(execution));
+          if (!problems.isEmpty()) {
+            throw new RuleViolation(problems);
+          }
+        });
+      }
+    }
   }
 
   /**
@@ -80,7 +101,7 @@ public class RuleEnforcement {
     ZonedDateTime lateAgainst = null;
     if (rules != null) {
       problems.addAll(rules.problemsIn(answers));
-      if (rules.signsOffTaskKey() != null) {
+      if (!rules.signsOffTaskKeys().isEmpty()) {
         fourEyesProblem(rules, answers, user).ifPresent(problems::add);
       }
       if (rules.deadlineVariable() != null) {
@@ -110,18 +131,17 @@ public class RuleEnforcement {
     task.setVariable(TaskRules.completedAtVariable(taskKey), LondonTime.format(now));
   }
 
-  private java.util.Optional<Problem> fourEyesProblem(TaskRules rules, Answers answers, String user) {
-    String workKey = rules.signsOffTaskKey();
+  private static Optional<Problem> fourEyesProblem(TaskRules rules, Answers answers, String user) {
     if (user == null) {
-      return java.util.Optional.of(new Problem(rules.taskKey(),
-          "a sign-off must be completed by an identified user"));
+      return Optional.of(new Problem(rules.taskKey(), "a sign-off must be completed by an identified user"));
     }
-    Object worker = answers.get(TaskRules.completedByVariable(workKey));
-    if (user.equals(worker)) {
-      return java.util.Optional.of(new Problem(rules.taskKey(), "four eyes: " + user + " completed "
-          + workKey + " and cannot sign it off; another manager must"));
+    for (String workKey : rules.signsOffTaskKeys()) {
+      if (user.equals(answers.get(TaskRules.completedByVariable(workKey)))) {
+        return Optional.of(new Problem(rules.taskKey(), "four eyes: " + user + " completed " + workKey
+            + " and cannot sign it off; another manager must"));
+      }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   static Step step(String processKey, DelegateExecution execution, TaskRules rules, String taskKey,

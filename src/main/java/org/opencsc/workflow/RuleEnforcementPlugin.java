@@ -53,6 +53,22 @@ public class RuleEnforcementPlugin extends AbstractProcessEnginePlugin {
     }
 
     @Override
+    public void parseBoundaryEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+      onCatch(activity);
+    }
+
+    @Override
+    public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+      onCatch(activity);
+    }
+
+    private void onCatch(ActivityImpl activity) {
+      String processKey = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
+      ExecutionListener onCatch = execution -> enforcement.getObject().onCatch(processKey, execution);
+      activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, onCatch);
+    }
+
+    @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
       String processKey = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
       TaskDefinition taskDefinition =

@@ -1,5 +1,7 @@
 package org.opencsc.workflow;
 
+import java.util.List;
+
 import org.opencsc.compliance.BreachCode;
 
 /**
@@ -15,7 +17,7 @@ public final class TaskRules extends FieldRules<TaskRules> {
   private final String taskKey;
   private String deadlineVariable;
   private BreachCode breachCode;
-  private String signsOffTaskKey;
+  private List<String> signsOffTaskKeys = List.of();
 
   private TaskRules(String taskKey) {
     this.taskKey = taskKey;
@@ -35,9 +37,12 @@ public final class TaskRules extends FieldRules<TaskRules> {
     return this;
   }
 
-  /** This task is a manager's sign-off of {@code workTaskKey}: the same person may not do both. */
-  public TaskRules signsOff(String workTaskKey) {
-    this.signsOffTaskKey = workTaskKey;
+  /**
+   * This task is a manager's sign-off of the work done in these tasks: nobody who completed one
+   * of them may complete this one.
+   */
+  public TaskRules signsOff(String... workTaskKeys) {
+    this.signsOffTaskKeys = List.of(workTaskKeys);
     return this;
   }
 
@@ -53,8 +58,8 @@ public final class TaskRules extends FieldRules<TaskRules> {
     return breachCode;
   }
 
-  public String signsOffTaskKey() {
-    return signsOffTaskKey;
+  public List<String> signsOffTaskKeys() {
+    return signsOffTaskKeys;
   }
 
   /** The variable recording who completed a task, read by four-eyes checks and the timeline. */
