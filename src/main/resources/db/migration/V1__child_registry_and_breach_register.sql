@@ -1,4 +1,4 @@
--- Our own tables, beside Camunda's. Portable between H2 and PostgreSQL 14-17.
+-- Our own tables, beside Camunda's. Portable between H2 and PostgreSQL (tested on 14).
 
 create table child (
     id            varchar(36)  primary key,
@@ -22,10 +22,27 @@ create table breach (
     due_at              timestamp(6) with time zone not null,
     done_at             timestamp(6) with time zone,
     done_by             varchar(64),
-    reason              varchar(4000),
+    reason              varchar(20000),
     recorded_at         timestamp(6) with time zone not null,
+    -- set when the step proves to have been done in time, only recorded after the timer fired
+    withdrawn_at        timestamp(6) with time zone,
     constraint uk_breach_step unique (process_instance_id, code, due_at)
 );
 
 create index ix_breach_child on breach (child_id);
 create index ix_breach_code_due on breach (code, due_at);
+
+-- Who completed each user task and when: the record four-eyes checks read. It is written by the
+-- engine's completion listener only, never from request variables, so it cannot be forged.
+create table step_record (
+    task_id             varchar(64)  primary key,
+    process_instance_id varchar(64)  not null,
+    process_key         varchar(64)  not null,
+    task_key            varchar(64)  not null,
+    completed_by        varchar(64),
+    completed_at        timestamp(6) with time zone not null,
+    due_at              timestamp(6) with time zone,
+    late                boolean      not null
+);
+
+create index ix_step_record_instance on step_record (process_instance_id, task_key);

@@ -24,7 +24,8 @@ public final class LondonTime {
       "must be a date-time such as 2026-11-27T09:30 or 2026-11-27T09:30:00Z";
   static final String DATE_EXPECTED = "must be a date such as 2026-11-27";
 
-  // Seconds always present and the offset as Z or +01:00, so stored values sort and compare as text.
+  // Seconds always present and the offset as Z or +01:00: one shape for every stored value.
+  // Compare them as instants, not as text (the repeated hour in October breaks text order).
   private static final DateTimeFormatter ISO_WITH_OFFSET =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 

@@ -66,7 +66,7 @@ public class ChildController {
     }
     view.put("openCases", open);
     view.put("closedCases", closed);
-    view.put("breaches", breaches.findByChildIdOrderByDueAt(id).stream().map(Breach::view)
+    view.put("breaches", breaches.findByChildIdAndWithdrawnAtIsNullOrderByDueAt(id).stream().map(Breach::view)
         .toList());
     return view;
   }

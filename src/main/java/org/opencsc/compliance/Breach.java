@@ -55,6 +55,9 @@ public class Breach {
   @Column(name = "recorded_at", nullable = false)
   private Instant recordedAt;
 
+  @Column(name = "withdrawn_at")
+  private Instant withdrawnAt;
+
   protected Breach() {
   }
 
@@ -72,10 +75,23 @@ public class Breach {
    * The step was done after its deadline. Where two steps answer one deadline (an interview
    * offered late, then held late) the last one stands: that is when the duty was met.
    */
-  void done(Instant at, String by, String why) {
+  void done(String taskKey, Instant at, String by, String why) {
+    this.taskKey = taskKey;
     this.doneAt = at;
     this.doneBy = by;
     this.reason = why;
+  }
+
+  /** Done in time after all, recorded only after the deadline timer fired: not a breach. */
+  void withdraw(String taskKey, Instant doneAt, String doneBy, Instant at) {
+    this.taskKey = taskKey;
+    this.doneAt = doneAt;
+    this.doneBy = doneBy;
+    this.withdrawnAt = at;
+  }
+
+  public boolean isWithdrawn() {
+    return withdrawnAt != null;
   }
 
   /** The breach as the API shows it (contract: code, process, instance, child, due, done, reason). */
@@ -104,4 +120,5 @@ public class Breach {
   public String getDoneBy() { return doneBy; }
   public String getReason() { return reason; }
   public Instant getRecordedAt() { return recordedAt; }
+  public Instant getWithdrawnAt() { return withdrawnAt; }
 }

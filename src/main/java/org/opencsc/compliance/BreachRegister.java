@@ -43,17 +43,31 @@ public class BreachRegister {
       throw new IllegalStateException("Deadline variable " + deadlineVariable + " is not set");
     }
     Object childId = execution.getVariable("childId");
-    String processKey = execution.getProcessDefinitionId().split(":")[0];
+    String processKey = execution.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+    // No task yet: the late completion that follows names the task that met the deadline.
     return recordMissed(new Step(BreachCode.valueOf(code), processKey, execution.getProcessInstanceId(),
-        childId == null ? null : childId.toString(), execution.getCurrentActivityId(), due.toInstant()));
+        childId == null ? null : childId.toString(), null, due.toInstant()));
   }
 
   /** A step was completed after its deadline, by whom and why. */
   @Transactional(propagation = Propagation.MANDATORY)
   public Breach recordLate(Step step, Instant doneAt, String doneBy, String reason) {
     Breach breach = recordMissed(step);
-    breach.done(doneAt, doneBy, reason);
+    breach.done(step.taskKey(), doneAt, doneBy, reason);
     return breaches.save(breach);
+  }
+
+  /**
+   * The step turned out to be done in time (held on time, recorded after the deadline timer had
+   * fired): the breach that timer wrote was not one. It is withdrawn, not deleted, so the record
+   * still shows that the deadline passed before the step was recorded.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void metInTime(Step step, Instant doneAt, String doneBy) {
+    breaches.findByProcessInstanceIdAndCodeAndDueAt(step.processInstanceId(), step.code(), step.dueAt())
+        .filter(breach -> breach.getDoneAt() == null)
+        .ifPresent(breach -> breach.withdraw(step.taskKey(), doneAt, doneBy, now()));
   }
 
   private static Instant now() {

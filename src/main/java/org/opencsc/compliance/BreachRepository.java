@@ -11,7 +11,8 @@ public interface BreachRepository extends JpaRepository<Breach, Long> {
   Optional<Breach> findByProcessInstanceIdAndCodeAndDueAt(String processInstanceId, BreachCode code,
       Instant dueAt);
 
-  List<Breach> findByChildIdOrderByDueAt(String childId);
+  /** The child's breaches, without those withdrawn (done in time, recorded late). */
+  List<Breach> findByChildIdAndWithdrawnAtIsNullOrderByDueAt(String childId);
 
   List<Breach> findByProcessInstanceIdOrderByDueAt(String processInstanceId);
 }

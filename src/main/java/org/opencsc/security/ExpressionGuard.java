@@ -1,9 +1,6 @@
 package org.opencsc.security;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
@@ -11,11 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -66,7 +60,7 @@ class ExpressionGuard extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    CachedBodyRequest cached = new CachedBodyRequest(request, request.getInputStream().readNBytes(MAX_BODY + 1));
+    CachedBodyRequest cached = new CachedBodyRequest(request, MAX_BODY + 1);
     Optional<String> found = expressionIn(cached);
     if (found.isPresent()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -100,13 +94,13 @@ class ExpressionGuard extends OncePerRequestFilter {
         }
       }
     }
-    if (request.body.length == 0) {
+    if (request.body().length == 0) {
       return Optional.empty();
     }
-    if (request.body.length > MAX_BODY) {
+    if (request.body().length > MAX_BODY) {
       return Optional.of("request body (too large to check)");
     }
-    String text = new String(request.body, StandardCharsets.UTF_8);
+    String text = new String(request.body(), StandardCharsets.UTF_8);
     try {
       return expressionIn(json.readTree(text), "body");
     } catch (JsonProcessingException notJson) {
@@ -164,52 +158,5 @@ class ExpressionGuard extends OncePerRequestFilter {
     return webappUsers.getAuthentications().stream()
         .map(UserAuthentication::getGroupIds)
         .anyMatch(groups -> groups != null && groups.contains(Groups.CAMUNDA_ADMIN));
-  }
-
-  /** Lets the guard read the body and Jersey read it again. */
-  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return in.read(buffer, offset, length);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
   }
 }

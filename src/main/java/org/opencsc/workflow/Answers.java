@@ -67,7 +67,7 @@ public final class Answers {
   public LocalDate date(String name) {
     Object value = get(name);
     if (value instanceof Date date) {
-      return LondonTime.toLondon(date.toInstant()).toLocalDate();
+      return LondonTime.dateTime(date).toLocalDate();
     }
     if (value instanceof String text) {
       try {

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -15,6 +17,8 @@ import org.springframework.web.server.ResponseStatusException;
 /** Errors on our own {@code /api}, in the same JSON shape as the engine REST API's. */
 @RestControllerAdvice(basePackages = "org.opencsc")
 public class ApiErrors {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
   @ExceptionHandler(RuleViolation.class)
   ResponseEntity<Map<String, Object>> ruleViolation(RuleViolation violation) {
@@ -48,8 +52,10 @@ public class ApiErrors {
   ResponseEntity<Map<String, Object>> engine(ProcessEngineException exception) {
     return RuleViolationResponses.violationIn(exception)
         .map(this::ruleViolation)
-        .orElseGet(() -> error(HttpStatus.INTERNAL_SERVER_ERROR, exception.getClass().getSimpleName(),
-            exception.getMessage()));
+        .orElseGet(() -> {
+          log.error("Engine error on our API", exception);
+          return error(HttpStatus.INTERNAL_SERVER_ERROR, exception.getClass().getSimpleName(), exception.getMessage());
+        });
   }
 
   static ResponseEntity<Map<String, Object>> error(HttpStatus status, String type, String message) {

@@ -14,6 +14,7 @@ public class RuleBook {
   private final Map<String, ProcessRules> processes = new HashMap<>();
   private final Map<String, TaskRules> tasks = new HashMap<>();
   private final Map<String, MessageRules> messages = new HashMap<>();
+  private final Map<MessageRules, String> messageProcess = new java.util.IdentityHashMap<>();
 
   public RuleBook(List<ProcessRules> rules) {
     for (ProcessRules process : rules) {
@@ -21,7 +22,11 @@ public class RuleBook {
         throw new IllegalStateException("Two rule sets for process " + process.processKey());
       }
       for (MessageRules message : process.messages()) {
-        messages.put(key(process.processKey(), message.messageName()), message);
+        messageProcess.put(message, process.processKey());
+        if (messages.put(key(process.processKey(), message.messageName()), message) != null) {
+          throw new IllegalStateException(
+              "Two rule sets for message " + message.messageName() + " of " + process.processKey());
+        }
       }
       for (TaskRules task : process.tasks()) {
         if (tasks.put(key(process.processKey(), task.taskKey()), task) != null) {
@@ -42,6 +47,12 @@ public class RuleBook {
 
   public Optional<MessageRules> message(String processKey, String messageName) {
     return Optional.ofNullable(messages.get(key(processKey, messageName)));
+  }
+
+  /** The processes with rules for this message. */
+  public List<String> processesWaitingFor(String messageName) {
+    return messages.values().stream().filter(rules -> rules.messageName().equals(messageName))
+        .map(rules -> messageProcess.get(rules)).toList();
   }
 
   private static String key(String processKey, String taskKey) {

@@ -34,10 +34,12 @@ public class RuleEnforcement {
 
   private final RuleBook ruleBook;
   private final BreachRegister breaches;
+  private final StepRecordRepository steps;
 
-  public RuleEnforcement(RuleBook ruleBook, BreachRegister breaches) {
+  public RuleEnforcement(RuleBook ruleBook, BreachRegister breaches, StepRecordRepository steps) {
     this.ruleBook = ruleBook;
     this.breaches = breaches;
+    this.steps = steps;
   }
 
   /** A process instance is starting: its start variables must satisfy the start rules. */
@@ -98,24 +100,16 @@ public class RuleEnforcement {
     Answers answers = new Answers(task);
 
     List<Problem> problems = new ArrayList<>();
-    ZonedDateTime lateAgainst = null;
+    Deadline deadline = null;
     if (rules != null) {
       problems.addAll(rules.problemsIn(answers));
       if (!rules.signsOffTaskKeys().isEmpty()) {
-        fourEyesProblem(rules, answers, user).ifPresent(problems::add);
+        fourEyesProblem(rules, task.getProcessInstanceId(), user).ifPresent(problems::add);
       }
-      if (rules.deadlineVariable() != null) {
-        ZonedDateTime due = answers.dateTime(rules.deadlineVariable());
-        if (due != null && now.isAfter(due.toInstant())) {
-          lateAgainst = due;
-          Object reason = answers.get(TaskRules.LATE_REASON);
-          if (!(reason instanceof String text) || text.isBlank()) {
-            problems.add(new Problem(TaskRules.LATE_REASON, "is required because this step was due by "
-                + LondonTime.format(due) + " and is late"));
-          } else if (text.length() > FieldType.MAX_TEXT_LENGTH) {
-            problems.add(new Problem(TaskRules.LATE_REASON,
-                "must be at most " + FieldType.MAX_TEXT_LENGTH + " characters"));
-          }
+      if (rules.deadlineVariable() != null && problems.isEmpty() && rules.deadlineApplies(answers)) {
+        deadline = deadline(rules, task, answers, now);
+        if (deadline != null && deadline.late()) {
+          lateReasonProblem(answers, deadline).ifPresent(problems::add);
         }
       }
     }
@@ -123,23 +117,65 @@ public class RuleEnforcement {
       throw new RuleViolation(problems);
     }
 
-    if (lateAgainst != null) {
-      breaches.recordLate(step(processKey, task.getExecution(), rules, taskKey, lateAgainst.toInstant()),
-          now, user, answers.text(TaskRules.LATE_REASON));
+    if (deadline != null) {
+      Step step = step(processKey, task.getExecution(), rules, taskKey, deadline.due().toInstant());
+      if (deadline.late()) {
+        breaches.recordLate(step, deadline.metAt().toInstant(), user, answers.text(TaskRules.LATE_REASON));
+      } else {
+        breaches.metInTime(step, deadline.metAt().toInstant(), user);
+      }
     }
+    steps.save(new StepRecord(task.getId(), task.getProcessInstanceId(), processKey, taskKey, user, now,
+        task.getDueDate() == null ? null : task.getDueDate().toInstant(), deadline != null && deadline.late()));
+    // Shown to the next person in Tasklist; the four-eyes check reads the step record instead.
     task.setVariable(TaskRules.completedByVariable(taskKey), user);
     task.setVariable(TaskRules.completedAtVariable(taskKey), LondonTime.format(now));
+    if (rules != null) {
+      rules.completionActions().forEach(action -> action.accept(task));
+    }
   }
 
-  private static Optional<Problem> fourEyesProblem(TaskRules rules, Answers answers, String user) {
+  /**
+   * When the step was due and when it was met (the recorded event's time, or now). The due date
+   * is the task's own, set from the deadline variable when the task opened: a variable sent
+   * with the completion cannot move it.
+   */
+  private static Deadline deadline(TaskRules rules, DelegateTask task, Answers answers, Instant now) {
+    ZonedDateTime due = task.getDueDate() != null ? LondonTime.toLondon(task.getDueDate().toInstant())
+        : answers.dateTime(rules.deadlineVariable());
+    if (due == null) {
+      return null;
+    }
+    ZonedDateTime metAt = rules.metAtField() == null ? null : answers.dateTime(rules.metAtField());
+    return new Deadline(due, metAt != null ? metAt : LondonTime.toLondon(now));
+  }
+
+  private static Optional<Problem> lateReasonProblem(Answers answers, Deadline deadline) {
+    Object reason = answers.get(TaskRules.LATE_REASON);
+    if (!(reason instanceof String text) || text.isBlank()) {
+      return Optional.of(new Problem(TaskRules.LATE_REASON, "is required because this step was due by "
+          + LondonTime.format(deadline.due()) + " and is late"));
+    }
+    if (text.length() > FieldType.MAX_TEXT_LENGTH) {
+      return Optional.of(new Problem(TaskRules.LATE_REASON,
+          "must be at most " + FieldType.MAX_TEXT_LENGTH + " characters"));
+    }
+    return Optional.empty();
+  }
+
+  private record Deadline(ZonedDateTime due, ZonedDateTime metAt) {
+    boolean late() {
+      return metAt.isAfter(due);
+    }
+  }
+
+  private Optional<Problem> fourEyesProblem(TaskRules rules, String processInstanceId, String user) {
     if (user == null) {
       return Optional.of(new Problem(rules.taskKey(), "a sign-off must be completed by an identified user"));
     }
-    for (String workKey : rules.signsOffTaskKeys()) {
-      if (user.equals(answers.get(TaskRules.completedByVariable(workKey)))) {
-        return Optional.of(new Problem(rules.taskKey(), "four eyes: " + user + " completed " + workKey
-            + " and cannot sign it off; another manager must"));
-      }
+    if (steps.existsByProcessInstanceIdAndTaskKeyInAndCompletedBy(processInstanceId, rules.signsOffTaskKeys(), user)) {
+      return Optional.of(new Problem(rules.taskKey(), "four eyes: " + user + " did the work this signs off ("
+          + String.join(", ", rules.signsOffTaskKeys()) + ") and cannot sign it off; another manager must"));
     }
     return Optional.empty();
   }

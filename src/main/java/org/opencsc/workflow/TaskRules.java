@@ -1,6 +1,11 @@
 package org.opencsc.workflow;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
 
 import org.opencsc.compliance.BreachCode;
 
@@ -17,7 +22,10 @@ public final class TaskRules extends FieldRules<TaskRules> {
   private final String taskKey;
   private String deadlineVariable;
   private BreachCode breachCode;
+  private String metAtField;
+  private Predicate<Answers> deadlineApplies = answers -> true;
   private List<String> signsOffTaskKeys = List.of();
+  private final List<Consumer<DelegateTask>> onCompleted = new ArrayList<>();
 
   private TaskRules(String taskKey) {
     this.taskKey = taskKey;
@@ -34,6 +42,28 @@ public final class TaskRules extends FieldRules<TaskRules> {
   public TaskRules deadline(String deadlineVariable, BreachCode breachCode) {
     this.deadlineVariable = deadlineVariable;
     this.breachCode = breachCode;
+    return this;
+  }
+
+  /**
+   * The deadline is met when the event recorded in this field happened (when the interview was
+   * held), not when the worker completed the task: a step done on time but recorded late is not
+   * a breach, and one done late is late however soon it is recorded.
+   */
+  public TaskRules metAt(String dateTimeField) {
+    this.metAtField = dateTimeField;
+    return this;
+  }
+
+  /** The deadline binds this task only for some answers (the offer, only when no interview follows). */
+  public TaskRules deadlineAppliesWhen(Predicate<Answers> applies) {
+    this.deadlineApplies = applies;
+    return this;
+  }
+
+  /** Work to do once the task is accepted (in the same transaction), e.g. update a case record. */
+  public TaskRules onCompleted(Consumer<DelegateTask> action) {
+    onCompleted.add(action);
     return this;
   }
 
@@ -56,6 +86,18 @@ public final class TaskRules extends FieldRules<TaskRules> {
 
   public BreachCode breachCode() {
     return breachCode;
+  }
+
+  public String metAtField() {
+    return metAtField;
+  }
+
+  public boolean deadlineApplies(Answers answers) {
+    return deadlineApplies.test(answers);
+  }
+
+  public List<Consumer<DelegateTask>> completionActions() {
+    return onCompleted;
   }
 
   public List<String> signsOffTaskKeys() {

@@ -71,7 +71,14 @@ class ApiSecurityTest extends ApplicationTest {
   }
 
   @Test
-  void unboundedQueriesAreRefused() {
+  void unboundedTaskQueriesAreRefused() {
+    Reply reply = api.get("/engine-rest/task", "sarah");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.message()).contains("An unbound number of results is forbidden");
+  }
+
+  @Test
+  void queriesAboveTheResultLimitAreRefused() {
     Reply reply = api.get("/engine-rest/task?firstResult=0&maxResults=5000", "sarah");
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.message()).contains("Max results limit of 2000 exceeded");

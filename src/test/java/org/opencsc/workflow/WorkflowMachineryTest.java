@@ -121,12 +121,37 @@ class WorkflowMachineryTest extends ApplicationTest {
         WorkflowFixture.DUAL_ROLE_USER, variables("approved", true, "managerRationale", "Fine"));
     assertThat(own.status()).isEqualTo(400);
     assertThat(own.message()).contains("four eyes").contains("doWork");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(signOff.getId()).count()).isEqualTo(1);
     assertThat(instance).isWaitingAt("signOffWork");
 
     Reply other = api.post("/engine-rest/task/" + signOff.getId() + "/complete", "tom",
         variables("approved", true, "managerRationale", "Fine"));
     assertThat(other.status()).isEqualTo(204);
     assertThat(instance).isEnded();
+  }
+
+  @Test
+  void aCompletionCannotCarryVariablesThatAreNotTheTasks() {
+    ProcessInstance instance = start();
+    Task task = task(instance);
+    // Moving the deadline, or claiming someone else did the work, while completing a task.
+    Reply forged = api.post("/engine-rest/task/" + task.getId() + "/complete", "sarah",
+        variables("summary", "Seen", "outcome", "A", "workDueAt", "2030-01-01T00:00:00Z", "doWorkCompletedBy", "sam"));
+    assertThat(forged.status()).isEqualTo(400);
+    assertThat(forged.message()).contains("workDueAt: is not a field of task doWork")
+        .contains("doWorkCompletedBy: is not a field of task doWork");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "workDueAt")).isEqualTo(DUE);
+    // A value the form merely shows may come back unchanged.
+    Reply unchanged = api.post("/engine-rest/task/" + task.getId() + "/submit-form", "sarah",
+        variables("summary", "Seen", "outcome", "A", "workDueAt", DUE));
+    assertThat(unchanged.status()).as(unchanged.body()).isEqualTo(204);
+  }
+
+  @Test
+  void startMayCarryOnlyTheStartFields() {
+    Reply reply = api.post(START, "sarah", variables("childId", childId, "workDueAt", DUE, "doWorkCompletedBy", "x"));
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.message()).contains("doWorkCompletedBy: is not a field of the start of workflowFixture");
   }
 
   @Test

@@ -1,0 +1,66 @@
+package org.opencsc.workflow;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * Who completed a user task, when, and against which due date. Written only by the engine's
+ * completion listener, so four-eyes checks cannot be fooled by variables in a request.
+ */
+@Entity
+@Table(name = "step_record")
+public class StepRecord {
+
+  @Id
+  @Column(name = "task_id")
+  private String taskId;
+
+  @Column(name = "process_instance_id", nullable = false)
+  private String processInstanceId;
+
+  @Column(name = "process_key", nullable = false)
+  private String processKey;
+
+  @Column(name = "task_key", nullable = false)
+  private String taskKey;
+
+  @Column(name = "completed_by")
+  private String completedBy;
+
+  @Column(name = "completed_at", nullable = false)
+  private Instant completedAt;
+
+  @Column(name = "due_at")
+  private Instant dueAt;
+
+  @Column(nullable = false)
+  private boolean late;
+
+  protected StepRecord() {
+  }
+
+  StepRecord(String taskId, String processInstanceId, String processKey, String taskKey, String completedBy,
+      Instant completedAt, Instant dueAt, boolean late) {
+    this.taskId = taskId;
+    this.processInstanceId = processInstanceId;
+    this.processKey = processKey;
+    this.taskKey = taskKey;
+    this.completedBy = completedBy;
+    this.completedAt = completedAt;
+    this.dueAt = dueAt;
+    this.late = late;
+  }
+
+  public String getTaskId() { return taskId; }
+  public String getProcessInstanceId() { return processInstanceId; }
+  public String getProcessKey() { return processKey; }
+  public String getTaskKey() { return taskKey; }
+  public String getCompletedBy() { return completedBy; }
+  public Instant getCompletedAt() { return completedAt; }
+  public Instant getDueAt() { return dueAt; }
+  public boolean isLate() { return late; }
+}

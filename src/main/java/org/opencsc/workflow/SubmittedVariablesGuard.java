@@ -1,0 +1,208 @@
+package org.opencsc.workflow;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.opencsc.security.CachedBodyRequest;
+import org.opencsc.workflow.RuleViolation.Problem;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A completion, start or message through the engine API may carry only the fields its rules
+ * name. Otherwise a request could rewrite what the rules rely on (a deadline, the repeat-missing
+ * flag, the harm the interview disclosed) while completing an unrelated task. A field that is
+ * not the step's may still be sent unchanged (forms send back what they display).
+ *
+ * <p>Processes and tasks without rules are not restricted.
+ */
+@Configuration
+public class SubmittedVariablesGuard {
+
+  private static final Pattern ENGINE_PREFIX = Pattern.compile(
+      "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)$");
+  private static final Pattern TASK = Pattern.compile("^/task/([^/]+)/(?:complete|submit-form)/?$");
+  private static final Pattern START_BY_KEY =
+      Pattern.compile("^/process-definition/key/([^/]+)(?:/tenant-id/[^/]+)?/(?:start|submit-form)/?$");
+  private static final Pattern START_BY_ID = Pattern.compile("^/process-definition/([^/]+)/(?:start|submit-form)/?$");
+  private static final Pattern MESSAGE = Pattern.compile("^/message/?$");
+  private static final int MAX_BODY = 1 << 20;
+
+  @Bean
+  FilterRegistrationBean<Filter> submittedVariablesFilter(RuleBook rules, TaskService tasks,
+      RepositoryService repository, IdentityService identity) {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new Filter(rules, tasks, repository, identity));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setName("submittedVariablesGuard");
+    return registration;
+  }
+
+  static final class Filter extends OncePerRequestFilter {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final RuleBook rules;
+    private final TaskService tasks;
+    private final RepositoryService repository;
+    private final IdentityService identity;
+
+    Filter(RuleBook rules, TaskService tasks, RepositoryService repository, IdentityService identity) {
+      this.rules = rules;
+      this.tasks = tasks;
+      this.repository = repository;
+      this.identity = identity;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      Matcher prefix = ENGINE_PREFIX.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+      if (!"POST".equals(request.getMethod()) || !prefix.matches()) {
+        chain.doFilter(request, response);
+        return;
+      }
+      String path = prefix.group(1);
+      CachedBodyRequest cached = new CachedBodyRequest(request, MAX_BODY);
+      JsonNode body = readJson(cached.body());
+      List<Problem> problems = body == null ? List.of() : asSystem(() -> problems(path, body));
+      if (!problems.isEmpty()) {
+        RuleViolation violation = new RuleViolation(problems);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("application/json");
+        response.getWriter().write(json.writeValueAsString(RuleViolationResponses.body(violation)));
+        return;
+      }
+      chain.doFilter(cached, response);
+    }
+
+    /** The body as JSON, or null when empty or malformed (the API itself answers those). */
+    private JsonNode readJson(byte[] body) {
+      try {
+        return body.length == 0 ? null : json.readTree(body);
+      } catch (IOException notJson) {
+        return null;
+      }
+    }
+
+    private List<Problem> problems(String path, JsonNode body) {
+      Matcher task = TASK.matcher(path);
+      if (task.matches()) {
+        return taskProblems(task.group(1), body.path("variables"));
+      }
+      Matcher byKey = START_BY_KEY.matcher(path);
+      if (byKey.matches()) {
+        return startProblems(byKey.group(1), body.path("variables"));
+      }
+      Matcher byId = START_BY_ID.matcher(path);
+      if (byId.matches() && !"key".equals(byId.group(1))) {
+        var definition = repository.createProcessDefinitionQuery().processDefinitionId(byId.group(1)).singleResult();
+        return definition == null ? List.of() : startProblems(definition.getKey(), body.path("variables"));
+      }
+      if (MESSAGE.matcher(path).matches()) {
+        return messageProblems(body);
+      }
+      return List.of();
+    }
+
+    private List<Problem> taskProblems(String taskId, JsonNode variables) {
+      Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null || task.getProcessDefinitionId() == null) {
+        return List.of();
+      }
+      String processKey = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+      return rules.task(processKey, task.getTaskDefinitionKey())
+          .map(taskRules -> {
+            Set<String> allowed = new LinkedHashSet<>(taskRules.fields());
+            allowed.add(TaskRules.LATE_REASON);
+            return unexpected(variables, allowed, "task " + task.getTaskDefinitionKey(),
+                name -> tasks.getVariable(taskId, name));
+          })
+          .orElse(List.of());
+    }
+
+    private List<Problem> startProblems(String processKey, JsonNode variables) {
+      return rules.start(processKey)
+          .map(startRules -> unexpected(variables, startRules.fields(), "the start of " + processKey, name -> null))
+          .orElse(List.of());
+    }
+
+    private List<Problem> messageProblems(JsonNode body) {
+      String messageName = body.path("messageName").asText(null);
+      if (messageName == null) {
+        return List.of();
+      }
+      List<Problem> problems = new ArrayList<>();
+      for (String processKey : rules.processesWaitingFor(messageName)) {
+        Set<String> allowed = rules.message(processKey, messageName).orElseThrow().fields();
+        problems.addAll(unexpected(body.path("processVariables"), allowed, "message " + messageName, name -> null));
+        problems.addAll(unexpected(body.path("processVariablesLocal"), allowed, "message " + messageName, name -> null));
+      }
+      return problems;
+    }
+
+    private static List<Problem> unexpected(JsonNode variables, Set<String> allowed, String step,
+        java.util.function.Function<String, Object> current) {
+      List<Problem> problems = new ArrayList<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext();) {
+        Map.Entry<String, JsonNode> variable = it.next();
+        String name = variable.getKey();
+        if (!allowed.contains(name) && !unchanged(variable.getValue().path("value"), current.apply(name))) {
+          problems.add(new Problem(name, "is not a field of " + step + " (its fields: "
+              + String.join(", ", allowed) + ")"));
+        }
+      }
+      return problems;
+    }
+
+    /** Sent back as it is: a form showing a value it does not ask for. */
+    private static boolean unchanged(JsonNode sent, Object current) {
+      if (current == null) {
+        return false;
+      }
+      if (current instanceof Boolean || current instanceof String) {
+        return sent.isValueNode() && Objects.equals(sent.asText(), current.toString())
+            && sent.isBoolean() == (current instanceof Boolean);
+      }
+      if (current instanceof Number number) {
+        return sent.isNumber() && sent.decimalValue().compareTo(new java.math.BigDecimal(number.toString())) == 0;
+      }
+      return false;
+    }
+
+    /** Looks the step up as the system: the caller's own rights are checked by the API after. */
+    private <T> T asSystem(java.util.function.Supplier<T> lookup) {
+      Authentication caller = identity.getCurrentAuthentication();
+      identity.clearAuthentication();
+      try {
+        return lookup.get();
+      } finally {
+        if (caller != null) {
+          identity.setAuthentication(caller);
+        }
+      }
+    }
+  }
+}
