@@ -41,6 +41,8 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
   static final List<String> PROCESS_KEYS =
       List.of("missingEpisode", "strategyDiscussion", "privateFostering", "adoptionDecision");
   static final List<String> STARTERS = List.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS);
+  /** Processes that wait for messages from other systems (ChildReturned, PrivateFosteringEnded). */
+  static final List<String> MESSAGE_RECEIVERS = List.of("missingEpisode", "privateFostering");
 
   private final String adminUser;
   private final String adminPassword;
@@ -127,6 +129,12 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
       for (String processKey : PROCESS_KEYS) {
         grant(authorizations, group, Resources.PROCESS_DEFINITION, processKey,
             ProcessDefinitionPermissions.CREATE_INSTANCE);
+      }
+      // Correlating a message needs UPDATE_INSTANCE; EngineWriteGuard keeps every other change
+      // that permission would allow (variables, modification, timers) for administrators.
+      for (String processKey : MESSAGE_RECEIVERS) {
+        grant(authorizations, group, Resources.PROCESS_DEFINITION, processKey,
+            ProcessDefinitionPermissions.UPDATE_INSTANCE);
       }
     }
     String analysts = Groups.PROCESS_ANALYSTS;

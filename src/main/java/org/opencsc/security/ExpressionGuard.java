@@ -11,13 +11,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -56,7 +50,7 @@ class ExpressionGuard extends OncePerRequestFilter {
     }
     boolean storingFilter = FILTER_STORE.matcher(path).matches()
         && ("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()));
-    if (storingFilter && isAdministrator(request)) {
+    if (storingFilter && Callers.isAdministrator(request)) {
       chain.doFilter(request, response);
       return;
     }
@@ -141,22 +135,4 @@ class ExpressionGuard extends OncePerRequestFilter {
     return text != null && (text.contains("${") || text.contains("#{"));
   }
 
-  private static boolean isAdministrator(HttpServletRequest request) {
-    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-    if (caller != null && caller.isAuthenticated()
-        && caller.getAuthorities().stream().anyMatch(a -> Groups.CAMUNDA_ADMIN.equals(a.getAuthority()))) {
-      return true;
-    }
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return false;
-    }
-    Authentications webappUsers = AuthenticationUtil.getAuthsFromSession(session);
-    if (webappUsers == null) {
-      return false;
-    }
-    return webappUsers.getAuthentications().stream()
-        .map(UserAuthentication::getGroupIds)
-        .anyMatch(groups -> groups != null && groups.contains(Groups.CAMUNDA_ADMIN));
-  }
 }

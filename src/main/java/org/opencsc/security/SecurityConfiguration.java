@@ -54,7 +54,8 @@ public class SecurityConfiguration {
         // Stateless Basic auth carries no ambient credentials for a forged request to use.
         .csrf(csrf -> csrf.disable())
         .addFilterAfter(new EngineIdentityFilter(identity), BasicAuthenticationFilter.class)
-        .addFilterAfter(new ExpressionGuard(), EngineIdentityFilter.class);
+        .addFilterAfter(new ExpressionGuard(), EngineIdentityFilter.class)
+        .addFilterAfter(new EngineWriteGuard(), ExpressionGuard.class);
     return http.build();
   }
 
@@ -69,7 +70,8 @@ public class SecurityConfiguration {
         // The webapps run Camunda's own session login and CSRF filter.
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
-        .addFilterBefore(new ExpressionGuard(), BasicAuthenticationFilter.class);
+        .addFilterBefore(new ExpressionGuard(), BasicAuthenticationFilter.class)
+        .addFilterAfter(new EngineWriteGuard(), ExpressionGuard.class);
     return http.build();
   }
 

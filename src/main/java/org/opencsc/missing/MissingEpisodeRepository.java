@@ -1,0 +1,11 @@
+package org.opencsc.missing;
+
+import java.time.Instant;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface MissingEpisodeRepository extends JpaRepository<MissingEpisode, String> {
+
+  /** Episodes of a child that started within [from, to], for the repeat-missing count. */
+  long countByChildIdAndMissingFromBetween(String childId, Instant from, Instant to);
+}

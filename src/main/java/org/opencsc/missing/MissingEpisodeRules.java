@@ -1,0 +1,142 @@
+package org.opencsc.missing;
+
+import static org.opencsc.workflow.FieldType.BOOLEAN;
+import static org.opencsc.workflow.FieldType.DATE_TIME;
+import static org.opencsc.workflow.FieldType.TEXT;
+import static org.opencsc.workflow.FieldType.oneOf;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.opencsc.calendar.LondonTime;
+import org.opencsc.child.ChildRegistry;
+import org.opencsc.compliance.BreachCode;
+import org.opencsc.workflow.Answers;
+import org.opencsc.workflow.FieldRules;
+import org.opencsc.workflow.MessageRules;
+import org.opencsc.workflow.ProcessRules;
+import org.opencsc.workflow.StartRules;
+import org.opencsc.workflow.TaskRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of a missing or away episode (domain rules §1; DfE 2014 statutory guidance on
+ * children who run away or go missing from home or care; Ofsted recommendation 8).
+ */
+@Component
+public class MissingEpisodeRules implements ProcessRules {
+
+  public static final String PROCESS_KEY = "missingEpisode";
+  /** DfE 2014: the return home interview within 72 hours of the return. */
+  public static final int INTERVIEW_WITHIN_HOURS = 72;
+  /** Local practice: the team manager is alerted at 48 hours. */
+  public static final int CHASE_AFTER_HOURS = 48;
+
+  private final ChildRegistry children;
+  private final MissingEpisodeRecord record;
+
+  public MissingEpisodeRules(ChildRegistry children, MissingEpisodeRecord record) {
+    this.children = children;
+    this.record = record;
+  }
+
+  @Override
+  public String processKey() {
+    return PROCESS_KEY;
+  }
+
+  /** Every episode is recorded, whatever its length: type, and when the child left or was last seen. */
+  @Override
+  public StartRules start() {
+    return children.caseStart()
+        .require("episodeType", oneOf("MISSING", "AWAY"))
+        .require("missingFrom", DATE_TIME)
+        .optional("reportedBy", TEXT)
+        .check("missingFrom", "must not be in the future", answers -> notInFuture(answers.dateTime("missingFrom")));
+  }
+
+  @Override
+  public List<TaskRules> tasks() {
+    return List.of(
+        // Risk while missing, with exploitation screening, signed off by a manager (four eyes).
+        TaskRules.task("assessMissingRisk")
+            .require("riskLevel", oneOf("LOW", "MEDIUM", "HIGH"))
+            .require("cseRisk", BOOLEAN)
+            .require("cceRisk", BOOLEAN)
+            .require("radicalisationRisk", BOOLEAN)
+            .require("traffickingRisk", BOOLEAN)
+            .require("riskSummary", TEXT),
+        TaskRules.task("approveMissingRisk")
+            .require("riskApproved", BOOLEAN)
+            .require("managerRationale", TEXT)
+            .signsOff("assessMissingRisk")
+            .onCompleted(record::riskSignedOff),
+        // The return: every deadline runs from when the child came back.
+        returnRules(TaskRules.task("recordReturn")),
+        // Offered every time; reasons when not offered or declined. The 72 hours bind the offer
+        // only when no interview follows (declined or not offered), and then run to the offer.
+        TaskRules.task("offerReturnInterview")
+            .require("rhiOffered", BOOLEAN)
+            .requireWhen("rhiOfferedAt", DATE_TIME, "rhiOffered is true", answers -> answers.isTrue("rhiOffered"))
+            .requireWhen("rhiAccepted", BOOLEAN, "rhiOffered is true", answers -> answers.isTrue("rhiOffered"))
+            .requireWhen("rhiNotOfferedReason", TEXT, "rhiOffered is false", answers -> answers.isFalse("rhiOffered"))
+            .requireWhen("rhiDeclineReason", TEXT, "rhiAccepted is false",
+                answers -> answers.isTrue("rhiOffered") && answers.isFalse("rhiAccepted"))
+            .check("rhiOfferedAt", "must not be before returnedAt or in the future",
+                answers -> !answers.isTrue("rhiOffered") || afterReturnAndNotFuture(answers, "rhiOfferedAt"))
+            .deadline("rhiDueAt", BreachCode.RHI_NOT_WITHIN_72H)
+            .metAt("rhiOfferedAt")
+            .deadlineAppliesWhen(answers -> !(answers.isTrue("rhiOffered") && answers.isTrue("rhiAccepted")))
+            .onCompleted(record::offered),
+        TaskRules.task("conductReturnInterview")
+            .require("rhiHeldAt", DATE_TIME)
+            .require("interviewer", TEXT)
+            .require("interviewerIndependent", BOOLEAN)
+            .require("pushPullFactors", TEXT)
+            .require("harmDisclosed", BOOLEAN)
+            .require("interviewSummary", TEXT)
+            .check("rhiHeldAt", "must not be before returnedAt or in the future",
+                answers -> afterReturnAndNotFuture(answers, "rhiHeldAt"))
+            .deadline("rhiDueAt", BreachCode.RHI_NOT_WITHIN_72H)
+            .metAt("rhiHeldAt")
+            .onCompleted(record::interviewed),
+        // Harm disclosed or repeat missing: closing needs the reason no strategy discussion is needed.
+        TaskRules.task("reviewReturn")
+            .require("reviewOutcome", oneOf("CLOSE", "STRATEGY_DISCUSSION", "MULTI_AGENCY_MEETING"))
+            .require("managerRationale", TEXT)
+            .requireWhen("noStrategyReason", TEXT, "closing after harm was disclosed or with the repeat-missing flag",
+                answers -> answers.is("reviewOutcome", "CLOSE")
+                    && (answers.isTrue("harmDisclosed") || answers.isTrue("repeatMissing")))
+            .signsOff("offerReturnInterview", "conductReturnInterview")
+            .onCompleted(record::reviewed),
+        TaskRules.task("chaseReturnInterview")
+            .optional("chaseNote", TEXT),
+        TaskRules.task("escalateOverdueReturnInterview")
+            .require("managerAction", TEXT));
+  }
+
+  /** Another system may report the return instead of a social worker: same rules. */
+  @Override
+  public List<MessageRules> messages() {
+    return List.of(returnRules(MessageRules.message("ChildReturned")));
+  }
+
+  private static <R extends FieldRules<R>> R returnRules(R rules) {
+    return rules
+        .require("returnedAt", DATE_TIME)
+        .check("returnedAt", "must not be before missingFrom (when the child went missing)",
+            answers -> !answers.dateTime("returnedAt").isBefore(answers.dateTime("missingFrom")))
+        .check("returnedAt", "must not be in the future", answers -> notInFuture(answers.dateTime("returnedAt")));
+  }
+
+  private static boolean afterReturnAndNotFuture(Answers answers, String field) {
+    ZonedDateTime value = answers.dateTime(field);
+    ZonedDateTime returnedAt = answers.dateTime("returnedAt");
+    return notInFuture(value) && (returnedAt == null || !value.isBefore(returnedAt));
+  }
+
+  /** A few minutes' grace: a worker's "now" in the form may run slightly ahead of the server. */
+  private static boolean notInFuture(ZonedDateTime value) {
+    return !value.isAfter(LondonTime.now().plusMinutes(5));
+  }
+}

@@ -1,0 +1,33 @@
+package org.opencsc.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Who is calling: an API caller (HTTP Basic) or a webapp user (Camunda's session login). */
+final class Callers {
+
+  private Callers() {
+  }
+
+  static boolean isAdministrator(HttpServletRequest request) {
+    Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+    if (caller != null && caller.isAuthenticated()
+        && caller.getAuthorities().stream().anyMatch(a -> Groups.CAMUNDA_ADMIN.equals(a.getAuthority()))) {
+      return true;
+    }
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return false;
+    }
+    Authentications webappUsers = AuthenticationUtil.getAuthsFromSession(session);
+    return webappUsers != null && webappUsers.getAuthentications().stream()
+        .map(UserAuthentication::getGroupIds)
+        .anyMatch(groups -> groups != null && groups.contains(Groups.CAMUNDA_ADMIN));
+  }
+}
