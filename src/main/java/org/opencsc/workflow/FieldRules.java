@@ -52,6 +52,28 @@ public abstract class FieldRules<S extends FieldRules<S>> {
     return Collections.unmodifiableSet(fields);
   }
 
+  /** Fields that must always be given (a form marks them required). */
+  public Set<String> requiredFields() {
+    Set<String> fields = new LinkedHashSet<>();
+    requirements.stream().filter(r -> r.requiredWhenConditionHolds() && r.when() == null)
+        .forEach(r -> fields.add(r.field()));
+    return Collections.unmodifiableSet(fields);
+  }
+
+  /** Fields required only in some answers (a form shows and requires them only then). */
+  public Set<String> conditionallyRequiredFields() {
+    Set<String> fields = new LinkedHashSet<>();
+    requirements.stream().filter(r -> r.requiredWhenConditionHolds() && r.when() != null)
+        .forEach(r -> fields.add(r.field()));
+    return Collections.unmodifiableSet(fields);
+  }
+
+  /** The type a field must have. */
+  public FieldType typeOf(String field) {
+    return requirements.stream().filter(r -> r.field().equals(field)).map(Requirement::type).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No rule for " + field));
+  }
+
   /** The broken rules, in declaration order; empty when the answers may be accepted. */
   public List<Problem> problemsIn(Answers answers) {
     List<Problem> problems = new ArrayList<>();

@@ -49,6 +49,12 @@ public class RuleBook {
     return Optional.ofNullable(messages.get(key(processKey, messageName)));
   }
 
+  /** The task keys a process has rules for. */
+  public List<String> taskKeys(String processKey) {
+    ProcessRules process = processes.get(processKey);
+    return process == null ? List.of() : process.tasks().stream().map(TaskRules::taskKey).toList();
+  }
+
   /** The processes with rules for this message. */
   public List<String> processesWaitingFor(String messageName) {
     return messages.values().stream().filter(rules -> rules.messageName().equals(messageName))
