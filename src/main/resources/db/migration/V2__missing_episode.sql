@@ -12,6 +12,7 @@ create table missing_episode (
     risk_level              varchar(10),
     risk_approved_by        varchar(64),
     risk_approved_at        timestamp(6) with time zone,
+    risk_approval_rationale varchar(20000),
     returned_at             timestamp(6) with time zone,
     rhi_due_at              timestamp(6) with time zone,
     rhi_offered             boolean,
@@ -21,11 +22,15 @@ create table missing_episode (
     rhi_decline_reason      varchar(20000),
     rhi_held_at             timestamp(6) with time zone,
     interviewer             varchar(200),
+    interview_not_held_reason varchar(20000),
     interviewer_independent boolean,
     harm_disclosed          boolean,
     review_outcome          varchar(30),
     reviewed_by             varchar(64),
     reviewed_at             timestamp(6) with time zone,
+    review_rationale        varchar(20000),
+    no_strategy_reason      varchar(20000),
+    strategy_discussion_id  varchar(64),
     recorded_at             timestamp(6) with time zone not null
 );
 

@@ -19,6 +19,8 @@ public final class Variables {
           : value instanceof Integer ? "Integer" : value instanceof Long ? "Long" : "String");
       variables.put((String) namesAndValues[i], typed);
     }
-    return Map.of("variables", variables);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("variables", variables);
+    return body;
   }
 }

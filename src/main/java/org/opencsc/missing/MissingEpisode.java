@@ -46,6 +46,9 @@ public class MissingEpisode {
   @Column(name = "risk_approved_at")
   private Instant riskApprovedAt;
 
+  @Column(name = "risk_approval_rationale")
+  private String riskApprovalRationale;
+
   @Column(name = "returned_at")
   private Instant returnedAt;
 
@@ -88,6 +91,18 @@ public class MissingEpisode {
   @Column(name = "reviewed_at")
   private Instant reviewedAt;
 
+  @Column(name = "review_rationale")
+  private String reviewRationale;
+
+  @Column(name = "no_strategy_reason")
+  private String noStrategyReason;
+
+  @Column(name = "interview_not_held_reason")
+  private String interviewNotHeldReason;
+
+  @Column(name = "strategy_discussion_id")
+  private String strategyDiscussionId;
+
   @Column(name = "recorded_at", nullable = false)
   private Instant recordedAt;
 
@@ -110,10 +125,11 @@ public class MissingEpisode {
     this.repeatMissing = repeatMissing;
   }
 
-  void riskApproved(String riskLevel, String by, Instant at) {
+  void riskApproved(String riskLevel, String by, Instant at, String rationale) {
     this.riskLevel = riskLevel;
     this.riskApprovedBy = by;
     this.riskApprovedAt = at;
+    this.riskApprovalRationale = rationale;
   }
 
   void returned(Instant returnedAt, Instant rhiDueAt) {
@@ -136,13 +152,24 @@ public class MissingEpisode {
     this.harmDisclosed = harmDisclosed;
   }
 
-  void reviewed(String outcome, String by, Instant at) {
+  void reviewed(String outcome, String by, Instant at, String rationale, String noStrategyReason) {
     this.reviewOutcome = outcome;
     this.reviewedBy = by;
     this.reviewedAt = at;
+    this.reviewRationale = rationale;
+    this.noStrategyReason = noStrategyReason;
+  }
+
+  void notHeld(String reason) {
+    this.interviewNotHeldReason = reason;
+  }
+
+  void referred(String strategyDiscussionId) {
+    this.strategyDiscussionId = strategyDiscussionId;
   }
 
   public String getProcessInstanceId() { return processInstanceId; }
+  public String getStrategyDiscussionId() { return strategyDiscussionId; }
   public String getChildId() { return childId; }
   public String getEpisodeReference() { return episodeReference; }
   public String getEpisodeType() { return episodeType; }
@@ -168,4 +195,8 @@ public class MissingEpisode {
   public String getReviewedBy() { return reviewedBy; }
   public Instant getReviewedAt() { return reviewedAt; }
   public Instant getRecordedAt() { return recordedAt; }
+  public String getRiskApprovalRationale() { return riskApprovalRationale; }
+  public String getReviewRationale() { return reviewRationale; }
+  public String getNoStrategyReason() { return noStrategyReason; }
+  public String getInterviewNotHeldReason() { return interviewNotHeldReason; }
 }

@@ -50,12 +50,17 @@ public class MissingEpisodeRecord {
     episode(processInstanceId).returned(returnedAt.toInstant(), rhiDueAt.toInstant());
   }
 
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void referred(String processInstanceId, String strategyDiscussionId) {
+    episode(processInstanceId).referred(strategyDiscussionId);
+  }
+
   /** The manager's sign-off of the risk assessment (only an approval is the assessment of record). */
   void riskSignedOff(DelegateTask task) {
     Answers answers = new Answers(task);
     if (answers.isTrue("riskApproved")) {
       episode(task.getProcessInstanceId()).riskApproved(answers.text("riskLevel"), completedBy(task),
-          completedAt(task));
+          completedAt(task), answers.text("managerRationale"));
     }
   }
 
@@ -71,13 +76,18 @@ public class MissingEpisodeRecord {
 
   void interviewed(DelegateTask task) {
     Answers answers = new Answers(task);
-    episode(task.getProcessInstanceId()).interview(answers.dateTime("rhiHeldAt").toInstant(),
-        answers.text("interviewer"), answers.isTrue("interviewerIndependent"), answers.isTrue("harmDisclosed"));
+    if (answers.isTrue("interviewNotHeld")) {
+      episode(task.getProcessInstanceId()).notHeld(answers.text("interviewNotHeldReason"));
+    } else {
+      episode(task.getProcessInstanceId()).interview(answers.dateTime("rhiHeldAt").toInstant(),
+          answers.text("interviewer"), answers.isTrue("interviewerIndependent"), answers.isTrue("harmDisclosed"));
+    }
   }
 
   void reviewed(DelegateTask task) {
-    episode(task.getProcessInstanceId()).reviewed(new Answers(task).text("reviewOutcome"), completedBy(task),
-        completedAt(task));
+    Answers answers = new Answers(task);
+    episode(task.getProcessInstanceId()).reviewed(answers.text("reviewOutcome"), completedBy(task),
+        completedAt(task), answers.text("managerRationale"), answers.text("noStrategyReason"));
   }
 
   private MissingEpisode episode(String processInstanceId) {

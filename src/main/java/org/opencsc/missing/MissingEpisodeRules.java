@@ -2,11 +2,13 @@ package org.opencsc.missing;
 
 import static org.opencsc.workflow.FieldType.BOOLEAN;
 import static org.opencsc.workflow.FieldType.DATE_TIME;
+import static org.opencsc.workflow.FieldType.LINE;
 import static org.opencsc.workflow.FieldType.TEXT;
 import static org.opencsc.workflow.FieldType.oneOf;
 
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.child.ChildRegistry;
@@ -32,6 +34,9 @@ public class MissingEpisodeRules implements ProcessRules {
   /** Local practice: the team manager is alerted at 48 hours. */
   public static final int CHASE_AFTER_HOURS = 48;
 
+  /** The interview took place unless the worker records that it did not. */
+  private static final Predicate<Answers> HELD = answers -> !answers.isTrue("interviewNotHeld");
+
   private final ChildRegistry children;
   private final MissingEpisodeRecord record;
 
@@ -51,7 +56,7 @@ public class MissingEpisodeRules implements ProcessRules {
     return children.caseStart()
         .require("episodeType", oneOf("MISSING", "AWAY"))
         .require("missingFrom", DATE_TIME)
-        .optional("reportedBy", TEXT)
+        .optional("reportedBy", LINE)
         .check("missingFrom", "must not be in the future", answers -> notInFuture(answers.dateTime("missingFrom")));
   }
 
@@ -88,15 +93,19 @@ public class MissingEpisodeRules implements ProcessRules {
             .metAt("rhiOfferedAt")
             .deadlineAppliesWhen(answers -> !(answers.isTrue("rhiOffered") && answers.isTrue("rhiAccepted")))
             .onCompleted(record::offered),
+        // Held: what was said, by whom, how independent. Accepted but not held: the reasons.
         TaskRules.task("conductReturnInterview")
-            .require("rhiHeldAt", DATE_TIME)
-            .require("interviewer", TEXT)
-            .require("interviewerIndependent", BOOLEAN)
-            .require("pushPullFactors", TEXT)
-            .require("harmDisclosed", BOOLEAN)
-            .require("interviewSummary", TEXT)
-            .check("rhiHeldAt", "must not be before returnedAt or in the future",
-                answers -> afterReturnAndNotFuture(answers, "rhiHeldAt"))
+            .optional("interviewNotHeld", BOOLEAN)
+            .requireWhen("rhiHeldAt", DATE_TIME, "the interview was held", HELD)
+            .requireWhen("interviewer", LINE, "the interview was held", HELD)
+            .requireWhen("interviewerIndependent", BOOLEAN, "the interview was held", HELD)
+            .requireWhen("pushPullFactors", TEXT, "the interview was held", HELD)
+            .requireWhen("harmDisclosed", BOOLEAN, "the interview was held", HELD)
+            .requireWhen("interviewSummary", TEXT, "the interview was held", HELD)
+            .requireWhen("interviewNotHeldReason", TEXT, "interviewNotHeld is true", HELD.negate())
+            .check("rhiHeldAt", "must not be before rhiOfferedAt or returnedAt, or in the future",
+                answers -> !HELD.test(answers) || (afterReturnAndNotFuture(answers, "rhiHeldAt")
+                    && !answers.dateTime("rhiHeldAt").isBefore(answers.dateTime("rhiOfferedAt"))))
             .deadline("rhiDueAt", BreachCode.RHI_NOT_WITHIN_72H)
             .metAt("rhiHeldAt")
             .onCompleted(record::interviewed),

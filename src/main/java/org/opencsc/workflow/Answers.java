@@ -53,13 +53,17 @@ public final class Answers {
     return value instanceof String text ? text : null;
   }
 
-  /** A date-time answer in UK time, or null if absent or unreadable. */
+  /**
+   * A date-time answer in UK time, or null if absent or unreadable. A date answer reads as the
+   * start of that day, so a conference held on its due date meets a deadline ending that day.
+   */
   public ZonedDateTime dateTime(String name) {
     Object value = get(name);
     try {
       return value == null ? null : LondonTime.dateTime(value);
-    } catch (IllegalArgumentException e) {
-      return null;
+    } catch (IllegalArgumentException notDateTime) {
+      LocalDate date = date(name);
+      return date == null ? null : date.atStartOfDay(LondonTime.ZONE);
     }
   }
 

@@ -39,6 +39,27 @@ public abstract class FieldType {
     }
   };
 
+  /** A name or short reference: one line, at most {@value #MAX_LINE_LENGTH} characters. */
+  public static final int MAX_LINE_LENGTH = 200;
+
+  public static final FieldType LINE = new FieldType("a line of text") {
+    @Override
+    Optional<String> problemWith(Object value) {
+      if (!(value instanceof String text)) {
+        return Optional.of("must be text");
+      }
+      if (text.length() > MAX_LINE_LENGTH || text.contains("\n")) {
+        return Optional.of("must be one line of at most " + MAX_LINE_LENGTH + " characters");
+      }
+      return Optional.empty();
+    }
+
+    @Override
+    boolean isBlank(Object value) {
+      return value instanceof String text && text.isBlank();
+    }
+  };
+
   public static final FieldType INTEGER = new FieldType("a whole number") {
     @Override
     Optional<String> problemWith(Object value) {

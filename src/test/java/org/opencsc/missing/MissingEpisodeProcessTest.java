@@ -278,7 +278,54 @@ class MissingEpisodeProcessTest extends ApplicationTest {
     assertThat(cleared.status()).isEqualTo(400);
     assertThat(cleared.message()).contains("harmDisclosed: is not a field of task reviewReturn");
     complete(episode, "reviewReturn", "tom", variables("reviewOutcome", "STRATEGY_DISCUSSION", "managerRationale", "Disclosure of exploitation"));
-    assertThat(episode).isEnded().hasPassed("endEvent_strategyDiscussion");
+    assertThat(episode).isEnded().hasPassed("serviceTask_referForStrategyDiscussion", "endEvent_strategyDiscussion");
+
+    // The strategy discussion starts for the same child, linked both ways.
+    String discussionId = (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(episode.getId()).variableName("strategyDiscussionId").singleResult().getValue();
+    ProcessInstance discussion = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(discussionId)
+        .singleResult();
+    assertThat(discussion).isWaitingAt("scheduleStrategyDiscussion");
+    assertThat(engine.getRuntimeService().getVariable(discussionId, "childId")).isEqualTo(childId);
+    assertThat(engine.getRuntimeService().getVariable(discussionId, "missingEpisodeId")).isEqualTo(episode.getId());
+    assertThat((String) engine.getRuntimeService().getVariable(discussionId, "concern")).contains("Disclosure of exploitation");
+    assertThat(episodes.findById(episode.getId()).orElseThrow().getStrategyDiscussionId()).isEqualTo(discussionId);
+  }
+
+  @Test
+  void anAcceptedInterviewThatDidNotHappenNeedsItsReasons() {
+    ProcessInstance episode = signedOff(returned(start(null, MISSING_FROM), "2026-12-07T08:00:00Z"));
+    complete(episode, "offerReturnInterview", "sarah",
+        variables("rhiOffered", true, "rhiOfferedAt", "2026-12-07T09:00:00Z", "rhiAccepted", true));
+    assertRefused(completeReply(episode, "conductReturnInterview", "sam", variables("interviewNotHeld", true)),
+        "interviewNotHeldReason: is required when interviewNotHeld is true");
+    assertRefused(completeReply(episode, "conductReturnInterview", "sam", variables("interviewerIndependent", true)),
+        "rhiHeldAt: is required when the interview was held");
+    complete(episode, "conductReturnInterview", "sam",
+        variables("interviewNotHeld", true, "interviewNotHeldReason", "Child went missing again before the interview"));
+    assertThat(episode).isWaitingAt("reviewReturn").hasPassed("endEvent_interviewNotHeld");
+    assertThat(episodes.findById(episode.getId()).orElseThrow().getInterviewNotHeldReason())
+        .isEqualTo("Child went missing again before the interview");
+  }
+
+  @Test
+  void anInterviewCannotBeHeldBeforeItWasOffered() {
+    ProcessInstance episode = returned(start(null, MISSING_FROM), "2026-12-07T08:00:00Z");
+    complete(episode, "offerReturnInterview", "sarah",
+        variables("rhiOffered", true, "rhiOfferedAt", "2026-12-07T09:00:00Z", "rhiAccepted", true));
+    assertRefused(completeReply(episode, "conductReturnInterview", "sam", interview("2026-12-07T08:30:00Z", false)),
+        "rhiHeldAt: must not be before rhiOfferedAt");
+  }
+
+  @Test
+  void theReturnMessageMayCarryOnlyTheReturnTime() {
+    ProcessInstance episode = start("EP-EXTRA", MISSING_FROM);
+    Reply reply = api.post("/engine-rest/message", "sarah", Map.of("messageName", "ChildReturned", "businessKey", "EP-EXTRA",
+        "processVariables", Map.of("returnedAt", Map.of("value", "2026-12-07T06:00:00Z", "type", "String"),
+            "repeatMissing", Map.of("value", false, "type", "Boolean"))));
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.message()).contains("repeatMissing: is not a field of message ChildReturned");
+    assertThat(episode).isWaitingAt("assessMissingRisk", "recordReturn");
   }
 
   @Test

@@ -1,0 +1,30 @@
+package org.opencsc.strategy;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.opencsc.calendar.LondonTime;
+import org.opencsc.workflow.Deadlines;
+import org.springframework.stereotype.Component;
+
+/**
+ * A section 47 enquiry starts: the initial child protection conference is due by the end of the
+ * 15th working day after the strategy discussion was held (bank holidays skipped).
+ */
+@Component("startIcpcClockDelegate")
+public class StartIcpcClockDelegate implements JavaDelegate {
+
+  private final Deadlines deadlines;
+  private final StrategyDiscussionRecord record;
+
+  public StartIcpcClockDelegate(Deadlines deadlines, StrategyDiscussionRecord record) {
+    this.deadlines = deadlines;
+    this.record = record;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String icpcDueAt = deadlines.store(execution, "icpcDueAt",
+        deadlines.workingDaysAfter(execution.getVariable("heldAt"), StrategyDiscussionRules.ICPC_WITHIN_WORKING_DAYS));
+    record.enquiryStarted(execution.getProcessInstanceId(), LondonTime.parseDateTime(icpcDueAt).toInstant());
+  }
+}

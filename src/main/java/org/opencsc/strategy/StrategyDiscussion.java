@@ -1,0 +1,142 @@
+package org.opencsc.strategy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One strategy discussion and what followed it, as Annex A List 5 asks. */
+@Entity
+@Table(name = "strategy_discussion")
+public class StrategyDiscussion {
+
+  @Id
+  @Column(name = "process_instance_id")
+  private String processInstanceId;
+
+  @Column(name = "child_id", nullable = false)
+  private String childId;
+
+  @Column(name = "referral_received_at", nullable = false)
+  private Instant referralReceivedAt;
+
+  @Column(nullable = false)
+  private String concern;
+
+  @Column(nullable = false)
+  private boolean urgent;
+
+  @Column(name = "looked_after", nullable = false)
+  private boolean lookedAfter;
+
+  @Column(name = "missing_episode_id")
+  private String missingEpisodeId;
+
+  @Column(name = "assessment_due_at", nullable = false)
+  private Instant assessmentDueAt;
+
+  @Column(name = "held_at")
+  private Instant heldAt;
+
+  @Column
+  private String decision;
+
+  @Column(name = "s47_type")
+  private String s47Type;
+
+  @Column(name = "agency_override", nullable = false)
+  private boolean agencyOverride;
+
+  @Column(name = "decision_approved_by")
+  private String decisionApprovedBy;
+
+  @Column(name = "decision_approved_at")
+  private Instant decisionApprovedAt;
+
+  @Column(name = "icpc_due_at")
+  private Instant icpcDueAt;
+
+  @Column(name = "s47_outcome")
+  private String s47Outcome;
+
+  @Column(name = "icpc_not_required_reason")
+  private String icpcNotRequiredReason;
+
+  @Column(name = "icpc_held_on")
+  private LocalDate icpcHeldOn;
+
+  @Column(name = "child_protection_plan")
+  private Boolean childProtectionPlan;
+
+  @Column(name = "recorded_at", nullable = false)
+  private Instant recordedAt;
+
+  protected StrategyDiscussion() {
+  }
+
+  StrategyDiscussion(String processInstanceId, String childId, Instant referralReceivedAt, String concern,
+      boolean urgent, boolean lookedAfter, String missingEpisodeId, Instant assessmentDueAt, Instant recordedAt) {
+    this.processInstanceId = processInstanceId;
+    this.childId = childId;
+    this.referralReceivedAt = referralReceivedAt;
+    this.concern = concern;
+    this.urgent = urgent;
+    this.lookedAfter = lookedAfter;
+    this.missingEpisodeId = missingEpisodeId;
+    this.assessmentDueAt = assessmentDueAt;
+    this.recordedAt = recordedAt;
+  }
+
+  void discussed(Instant heldAt, String decision, String s47Type) {
+    this.heldAt = heldAt;
+    this.decision = decision;
+    this.s47Type = s47Type;
+  }
+
+  void overridden() {
+    this.agencyOverride = true;
+  }
+
+  void approved(String by, Instant at) {
+    this.decisionApprovedBy = by;
+    this.decisionApprovedAt = at;
+  }
+
+  void enquiryStarted(Instant icpcDueAt) {
+    this.icpcDueAt = icpcDueAt;
+  }
+
+  void enquiryOutcome(String s47Outcome, String icpcNotRequiredReason) {
+    this.s47Outcome = s47Outcome;
+    this.icpcNotRequiredReason = icpcNotRequiredReason;
+  }
+
+  void conferenceHeld(LocalDate heldOn, boolean childProtectionPlan) {
+    this.icpcHeldOn = heldOn;
+    this.childProtectionPlan = childProtectionPlan;
+  }
+
+  public String getProcessInstanceId() { return processInstanceId; }
+  public String getChildId() { return childId; }
+  public Instant getReferralReceivedAt() { return referralReceivedAt; }
+  public String getConcern() { return concern; }
+  public boolean isUrgent() { return urgent; }
+  public boolean isLookedAfter() { return lookedAfter; }
+  public String getMissingEpisodeId() { return missingEpisodeId; }
+  public Instant getAssessmentDueAt() { return assessmentDueAt; }
+  public Instant getHeldAt() { return heldAt; }
+  public String getDecision() { return decision; }
+  public String getS47Type() { return s47Type; }
+  public boolean isAgencyOverride() { return agencyOverride; }
+  public String getDecisionApprovedBy() { return decisionApprovedBy; }
+  public Instant getDecisionApprovedAt() { return decisionApprovedAt; }
+  public Instant getIcpcDueAt() { return icpcDueAt; }
+  public String getS47Outcome() { return s47Outcome; }
+  public String getIcpcNotRequiredReason() { return icpcNotRequiredReason; }
+  public LocalDate getIcpcHeldOn() { return icpcHeldOn; }
+  public Boolean getChildProtectionPlan() { return childProtectionPlan; }
+  public Instant getRecordedAt() { return recordedAt; }
+}

@@ -1,0 +1,152 @@
+package org.opencsc.strategy;
+
+import static org.opencsc.workflow.FieldType.BOOLEAN;
+import static org.opencsc.workflow.FieldType.DATE;
+import static org.opencsc.workflow.FieldType.DATE_TIME;
+import static org.opencsc.workflow.FieldType.TEXT;
+import static org.opencsc.workflow.FieldType.oneOf;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.opencsc.calendar.LondonTime;
+import org.opencsc.child.ChildRegistry;
+import org.opencsc.compliance.BreachCode;
+import org.opencsc.workflow.Answers;
+import org.opencsc.workflow.ProcessRules;
+import org.opencsc.workflow.StartRules;
+import org.opencsc.workflow.TaskRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of a strategy discussion (domain rules §2; Working Together to Safeguard Children;
+ * Ofsted recommendation 3): who must take part, what a section 47 decision must carry, and the
+ * 15-working-day conference deadline.
+ */
+@Component
+public class StrategyDiscussionRules implements ProcessRules {
+
+  public static final String PROCESS_KEY = "strategyDiscussion";
+  /** Working Together: ICPC within 15 working days of the strategy discussion. */
+  public static final int ICPC_WITHIN_WORKING_DAYS = 15;
+  /** Working Together: assessment within 45 working days of the referral. */
+  public static final int ASSESSMENT_WITHIN_WORKING_DAYS = 45;
+
+  /** The agencies that must take part, by attendance field; the placement provider only for a looked-after child. */
+  static final List<String> REQUIRED_AGENCIES =
+      List.of("attendedSocialWorker", "attendedManager", "attendedPolice", "attendedHealth");
+  static final String PLACEMENT_PROVIDER = "attendedPlacementProvider";
+
+  private static final Predicate<Answers> SECTION_47 = answers -> answers.is("decision", "SECTION_47");
+
+  private final ChildRegistry children;
+  private final StrategyDiscussionRecord record;
+
+  public StrategyDiscussionRules(ChildRegistry children, StrategyDiscussionRecord record) {
+    this.children = children;
+    this.record = record;
+  }
+
+  @Override
+  public String processKey() {
+    return PROCESS_KEY;
+  }
+
+  @Override
+  public StartRules start() {
+    return children.caseStart()
+        .require("referralReceivedAt", DATE_TIME)
+        .require("concern", TEXT)
+        .optional("urgent", BOOLEAN)
+        .optional("lookedAfter", BOOLEAN)
+        .optional("missingEpisodeId", TEXT)
+        .check("referralReceivedAt", "must not be in the future",
+            answers -> notInFuture(answers.dateTime("referralReceivedAt")));
+  }
+
+  @Override
+  public List<TaskRules> tasks() {
+    return List.of(
+        TaskRules.task("scheduleStrategyDiscussion")
+            .require("discussionAt", DATE_TIME)
+            .require("format", oneOf("MEETING", "CALLS")),
+        recordDiscussion(),
+        // A required agency did not take part: reconvene, or override with reasons (a breach).
+        TaskRules.task("engageAbsentAgency")
+            .require("agencyContact", TEXT)
+            .require("engagementOutcome", oneOf("RECONVENE", "OVERRIDE"))
+            .requireWhen("overrideReason", TEXT, "engagementOutcome is OVERRIDE",
+                answers -> answers.is("engagementOutcome", "OVERRIDE")),
+        TaskRules.task("approveStrategyDecision")
+            .require("decisionApproved", BOOLEAN)
+            .require("managerRationale", TEXT)
+            .signsOff("recordStrategyDiscussion")
+            .onCompleted(record::decisionSignedOff),
+        // Within 15 working days: the conference, or the recorded decision that none is needed.
+        TaskRules.task("recordS47Outcome")
+            .require("s47Outcome", oneOf("ICPC_REQUIRED", "ICPC_NOT_REQUIRED", "NO_FURTHER_ACTION"))
+            .requireWhen("icpcNotRequiredReason", TEXT, "s47Outcome is ICPC_NOT_REQUIRED",
+                answers -> answers.is("s47Outcome", "ICPC_NOT_REQUIRED"))
+            .deadline("icpcDueAt", BreachCode.ICPC_NOT_WITHIN_15WD)
+            .deadlineAppliesWhen(answers -> !answers.is("s47Outcome", "ICPC_REQUIRED"))
+            .onCompleted(record::enquiryOutcome),
+        TaskRules.task("recordIcpc")
+            .require("icpcHeldOn", DATE)
+            .require("childProtectionPlan", BOOLEAN)
+            .check("icpcHeldOn", "must not be before the strategy discussion (heldAt) or in the future",
+                answers -> !answers.date("icpcHeldOn").isBefore(answers.dateTime("heldAt").toLocalDate())
+                    && !answers.date("icpcHeldOn").isAfter(LondonTime.now().toLocalDate()))
+            .deadline("icpcDueAt", BreachCode.ICPC_NOT_WITHIN_15WD)
+            .metAt("icpcHeldOn")
+            .onCompleted(record::conferenceHeld),
+        TaskRules.task("escalateOverdueIcpc")
+            .require("managerAction", TEXT));
+  }
+
+  /** Attendance of each agency, the decision, and with section 47 the safety plan. */
+  private TaskRules recordDiscussion() {
+    TaskRules rules = TaskRules.task("recordStrategyDiscussion").require("heldAt", DATE_TIME);
+    REQUIRED_AGENCIES.forEach(agency -> rules.require(agency, BOOLEAN));
+    return rules
+        .requireWhen(PLACEMENT_PROVIDER, BOOLEAN, "the child is looked after", answers -> answers.isTrue("lookedAfter"))
+        .optional("attendedEducation", BOOLEAN)
+        .optional("attendedReferrer", BOOLEAN)
+        .require("informationShared", TEXT)
+        .require("decision", oneOf("SECTION_47", "SECTION_17", "NO_FURTHER_ACTION", "EARLY_HELP"))
+        .requireWhen("s47Type", oneOf("SINGLE", "JOINT"), "decision is SECTION_47", SECTION_47)
+        .requireWhen("safetyPlan", TEXT, "decision is SECTION_47", SECTION_47)
+        .requireWhen("safetyPlanOwner", TEXT, "decision is SECTION_47", SECTION_47)
+        .requireWhen("safetyPlanReviewBy", DATE, "decision is SECTION_47", SECTION_47)
+        .requireWhen("legalActionNeeded", BOOLEAN, "decision is SECTION_47", SECTION_47)
+        .requireWhen("familyInformed", BOOLEAN, "decision is SECTION_47", SECTION_47)
+        .requireWhen("familyNotInformedReason", TEXT, "familyInformed is false",
+            answers -> SECTION_47.test(answers) && answers.isFalse("familyInformed"))
+        .check("heldAt", "must not be before referralReceivedAt or in the future", answers -> {
+          ZonedDateTime heldAt = answers.dateTime("heldAt");
+          return notInFuture(heldAt) && !heldAt.isBefore(answers.dateTime("referralReceivedAt"));
+        })
+        .check("safetyPlanReviewBy", "must not be before the discussion (heldAt)", answers -> {
+          LocalDate reviewBy = answers.date("safetyPlanReviewBy");
+          return !SECTION_47.test(answers) || !reviewBy.isBefore(answers.dateTime("heldAt").toLocalDate());
+        })
+        .onCompleted(record::discussed);
+  }
+
+  /** The attendance fields of the required agencies that answered "did not take part". */
+  static List<String> absentAgencies(Answers answers) {
+    List<String> absent = new ArrayList<>();
+    REQUIRED_AGENCIES.stream().filter(answers::isFalse).forEach(absent::add);
+    if (answers.isTrue("lookedAfter") && answers.isFalse(PLACEMENT_PROVIDER)) {
+      absent.add(PLACEMENT_PROVIDER);
+    }
+    return absent;
+  }
+
+  /** A few minutes' grace: a worker's "now" in the form may run slightly ahead of the server. */
+  private static boolean notInFuture(ZonedDateTime value) {
+    return !value.isAfter(LondonTime.now().plusMinutes(5));
+  }
+}

@@ -1,0 +1,26 @@
+package org.opencsc.strategy;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.opencsc.calendar.LondonTime;
+import org.springframework.stereotype.Component;
+
+/** Starts a strategy discussion on behalf of another process, linked back to it. */
+@Component
+public class StrategyReferrals {
+
+  /**
+   * A missing-episode review found harm indicated: the strategy discussion starts now, for the
+   * same child, with the manager's reasons as the concern. Returns its process instance id.
+   */
+  public String fromMissingEpisode(ProcessEngineServices engine, String episodeId, String childId, String reasons) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("childId", childId);
+    variables.put("referralReceivedAt", LondonTime.format(LondonTime.now()));
+    variables.put("concern", "Referred by the review of a missing episode: " + reasons);
+    variables.put("missingEpisodeId", episodeId);
+    return engine.getRuntimeService().startProcessInstanceByKey(StrategyDiscussionRules.PROCESS_KEY, variables).getId();
+  }
+}

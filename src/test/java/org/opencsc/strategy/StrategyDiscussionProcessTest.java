@@ -1,0 +1,325 @@
+package org.opencsc.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.opencsc.Variables.variables;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.opencsc.Api.Reply;
+import org.opencsc.ApplicationTest;
+import org.opencsc.WorkflowFixture;
+import org.opencsc.compliance.Breach;
+import org.opencsc.compliance.BreachCode;
+import org.opencsc.compliance.BreachRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The strategy discussion through the engine REST API: every required agency or a manager's
+ * override, the section 47 safety plan, four eyes, and the conference within 15 working days.
+ */
+class StrategyDiscussionProcessTest extends ApplicationTest {
+
+  static final Instant NOW = Instant.parse("2026-12-14T16:00:00Z");
+
+  @Autowired
+  private BreachRepository breaches;
+  @Autowired
+  private StrategyDiscussionRepository discussions;
+
+  private String childId;
+
+  @BeforeEach
+  void child() {
+    clockAt(NOW);
+    childId = registerChild("Strategy Child");
+  }
+
+  @Test
+  void section47WithEveryAgencyThenConferenceWithin15WorkingDaysAcrossChristmas() {
+    ProcessInstance discussion = start(childId, "2026-12-14T09:00:00Z");
+    // 45 working days from Monday 14 December 2026: 25 and 28 December and 1 January skipped.
+    assertThat(variable(discussion, "assessmentDueAt")).isEqualTo("2027-02-18T23:59:00Z");
+    complete(discussion, "scheduleStrategyDiscussion", "tom", variables("discussionAt", "2026-12-14T14:00:00Z", "format", "CALLS"));
+    complete(discussion, "recordStrategyDiscussion", "sarah", section47("2026-12-14T14:00:00Z", Map.of()));
+    assertThat(discussion).isWaitingAt("approveStrategyDecision");
+    complete(discussion, "approveStrategyDecision", "tina", variables("decisionApproved", true, "managerRationale", "Joint enquiry agreed"));
+
+    // 15 working days from 14 Dec: 25, 28 Dec and 1 Jan are bank holidays.
+    assertThat(variable(discussion, "icpcDueAt")).isEqualTo("2027-01-07T23:59:00Z");
+    assertThat(task(discussion, "recordS47Outcome").getDueDate()).isEqualTo(java.util.Date.from(Instant.parse("2027-01-07T23:59:00Z")));
+    clockAt(Instant.parse("2027-01-05T10:00:00Z"));
+    complete(discussion, "recordS47Outcome", "sarah", variables("s47Outcome", "ICPC_REQUIRED"));
+    clockAt(Instant.parse("2027-01-07T18:00:00Z"));
+    complete(discussion, "recordIcpc", "sam", variables("icpcHeldOn", "2027-01-07", "childProtectionPlan", true));
+    assertThat(discussion).isEnded().hasPassed("endEvent_icpcHeld", "endEvent_enquiryConcluded");
+    assertThat(breachesOf(discussion)).isEmpty();
+
+    StrategyDiscussion record = discussions.findById(discussion.getId()).orElseThrow();
+    assertThat(record.getHeldAt()).isEqualTo(Instant.parse("2026-12-14T14:00:00Z"));
+    assertThat(record.getDecision()).isEqualTo("SECTION_47");
+    assertThat(record.getS47Type()).isEqualTo("JOINT");
+    assertThat(record.getDecisionApprovedBy()).isEqualTo("tina");
+    assertThat(record.getIcpcHeldOn()).isEqualTo(LocalDate.parse("2027-01-07"));
+    assertThat(record.getChildProtectionPlan()).isTrue();
+    assertThat(record.isLookedAfter()).isTrue();
+  }
+
+  @Test
+  void icpcDeadlineSkipsEaster2027() {
+    clockAt(Instant.parse("2027-03-19T18:00:00Z"));
+    ProcessInstance discussion = approvedSection47(start(childId, "2027-03-19T09:00:00Z"), "2027-03-19T11:00:00Z");
+    // Good Friday 26 March and Easter Monday 29 March; British Summer Time from 28 March.
+    assertThat(variable(discussion, "icpcDueAt")).isEqualTo("2027-04-13T23:59:00+01:00");
+  }
+
+  @ParameterizedTest(name = "{0} absent alone goes to the manager")
+  @ValueSource(strings = {"attendedSocialWorker", "attendedManager", "attendedPolice", "attendedHealth"})
+  void eachRequiredAgencyAbsentAloneNeedsEngagement(String agency) {
+    ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
+    complete(discussion, "recordStrategyDiscussion", "sarah", section47("2026-12-14T14:00:00Z", Map.of(agency, false)));
+    assertThat(discussion).isWaitingAt("engageAbsentAgency");
+    assertThat(variable(discussion, "absentAgencies")).isEqualTo(agency);
+  }
+
+  @Test
+  void aLookedAfterChildNeedsThePlacementProvider() {
+    ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
+    Map<String, Object> withoutProvider = section47("2026-12-14T14:00:00Z", Map.of());
+    variablesOf(withoutProvider).remove("attendedPlacementProvider");
+    assertRefused(completeReply(discussion, "recordStrategyDiscussion", "sarah", withoutProvider),
+        "attendedPlacementProvider: is required when the child is looked after");
+    complete(discussion, "recordStrategyDiscussion", "sarah",
+        section47("2026-12-14T14:00:00Z", Map.of("attendedPlacementProvider", false)));
+    assertThat(discussion).isWaitingAt("engageAbsentAgency");
+    assertThat(variable(discussion, "absentAgencies")).isEqualTo("attendedPlacementProvider");
+  }
+
+  @Test
+  void aChildNotLookedAfterNeedsNoPlacementProvider() {
+    String child = api.post("/api/children", "sarah", Map.of("name", "At Home", "dateOfBirth", "2015-01-01",
+        "lookedAfter", false)).json().get("id").asText();
+    ProcessInstance discussion = scheduled(start(child, "2026-12-14T09:00:00Z"));
+    Map<String, Object> answers = section47("2026-12-14T14:00:00Z", Map.of());
+    variablesOf(answers).remove("attendedPlacementProvider");
+    complete(discussion, "recordStrategyDiscussion", "sarah", answers);
+    assertThat(discussion).isWaitingAt("approveStrategyDecision");
+  }
+
+  @Test
+  void reconveningGoesBackToSchedulingAndAnOverrideWritesOneBreachWithTheReasons() {
+    ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
+    complete(discussion, "recordStrategyDiscussion", "sarah", section47("2026-12-14T14:00:00Z", Map.of("attendedHealth", false)));
+    assertRefused(completeReply(discussion, "engageAbsentAgency", "tom",
+        variables("agencyContact", "Named nurse called", "engagementOutcome", "OVERRIDE")),
+        "overrideReason: is required when engagementOutcome is OVERRIDE");
+    complete(discussion, "engageAbsentAgency", "tom", variables("agencyContact", "Named nurse called twice",
+        "engagementOutcome", "RECONVENE"));
+    assertThat(discussion).isWaitingAt("scheduleStrategyDiscussion");
+    assertThat(breachesOf(discussion)).isEmpty();
+
+    complete(discussion, "scheduleStrategyDiscussion", "tom", variables("discussionAt", "2026-12-14T15:00:00Z", "format", "MEETING"));
+    complete(discussion, "recordStrategyDiscussion", "sarah", section47("2026-12-14T15:00:00Z", Map.of("attendedHealth", false)));
+    complete(discussion, "engageAbsentAgency", "tom", variables("agencyContact", "Escalated to designated nurse",
+        "engagementOutcome", "OVERRIDE", "overrideReason", "Child at immediate risk; health to be briefed today"));
+    assertThat(discussion).isWaitingAt("approveStrategyDecision");
+    assertThat(breachesOf(discussion)).singleElement().satisfies(breach -> {
+      assertThat(breach.getCode()).isEqualTo(BreachCode.STRATEGY_AGENCY_ABSENT);
+      assertThat(breach.getDueAt()).isEqualTo(Instant.parse("2026-12-14T15:00:00Z"));
+      assertThat(breach.getDoneBy()).isEqualTo("tom");
+      assertThat(breach.getReason()).contains("attendedHealth").contains("Child at immediate risk");
+    });
+    assertThat(discussions.findById(discussion.getId()).orElseThrow().isAgencyOverride()).isTrue();
+  }
+
+  @ParameterizedTest(name = "section 47 without {0} is refused")
+  @CsvSource({"s47Type", "safetyPlan", "safetyPlanOwner", "safetyPlanReviewBy", "legalActionNeeded", "familyInformed"})
+  void aSection47DecisionNeedsItsSafetyPlanAndNothingIsWrittenWithout(String field) {
+    ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
+    Map<String, Object> answers = section47("2026-12-14T14:00:00Z", Map.of());
+    variablesOf(answers).remove(field);
+    assertRefused(completeReply(discussion, "recordStrategyDiscussion", "sarah", answers),
+        field + ": is required when decision is SECTION_47");
+    assertThat(discussion).isWaitingAt("recordStrategyDiscussion");
+    assertThat(variable(discussion, "decision")).isNull();
+    assertThat(variable(discussion, "heldAt")).isNull();
+  }
+
+  @Test
+  void familyNotInformedNeedsAReasonAndAReviewDateBeforeTheDiscussionIsRefused() {
+    ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
+    assertRefused(completeReply(discussion, "recordStrategyDiscussion", "sarah",
+        section47("2026-12-14T14:00:00Z", Map.of("familyInformed", false))), "familyNotInformedReason: is required");
+    assertRefused(completeReply(discussion, "recordStrategyDiscussion", "sarah",
+        section47("2026-12-14T14:00:00Z", Map.of("safetyPlanReviewBy", "2026-12-01"))),
+        "safetyPlanReviewBy: must not be before the discussion");
+    assertRefused(completeReply(discussion, "recordStrategyDiscussion", "sarah",
+        section47("2026-12-14T08:00:00Z", Map.of())), "heldAt: must not be before referralReceivedAt");
+  }
+
+  @Test
+  void theRecorderCannotApproveTheirOwnDecisionAndARejectionGoesBack() {
+    ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
+    complete(discussion, "recordStrategyDiscussion", WorkflowFixture.DUAL_ROLE_USER, section47("2026-12-14T14:00:00Z", Map.of()));
+    assertRefused(completeReply(discussion, "approveStrategyDecision", WorkflowFixture.DUAL_ROLE_USER,
+        variables("decisionApproved", true, "managerRationale", "Fine")), "four eyes");
+    complete(discussion, "approveStrategyDecision", "tom", variables("decisionApproved", false,
+        "managerRationale", "Safety plan owner must be named"));
+    assertThat(discussion).isWaitingAt("recordStrategyDiscussion");
+    assertThat(variable(discussion, "managerRationale")).isEqualTo("Safety plan owner must be named");
+  }
+
+  @ParameterizedTest(name = "{0} ends at {1}")
+  @CsvSource({"SECTION_17, endEvent_section17", "NO_FURTHER_ACTION, endEvent_noFurtherAction", "EARLY_HELP, endEvent_earlyHelp"})
+  void decisionsOtherThanSection47EndTheDiscussion(String decision, String end) {
+    ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
+    Map<String, Object> answers = section47("2026-12-14T14:00:00Z", Map.of("decision", decision));
+    for (String s47Field : List.of("s47Type", "safetyPlan", "safetyPlanOwner", "safetyPlanReviewBy", "legalActionNeeded", "familyInformed")) {
+      variablesOf(answers).remove(s47Field);
+    }
+    complete(discussion, "recordStrategyDiscussion", "sarah", answers);
+    complete(discussion, "approveStrategyDecision", "tom", variables("decisionApproved", true, "managerRationale", "Agreed"));
+    assertThat(discussion).isEnded().hasPassed(end);
+  }
+
+  @Test
+  void noConferenceNeedsItsReasonAndLateDecisionsNeedALateReason() {
+    ProcessInstance discussion = approvedSection47(start(childId, "2026-12-14T09:00:00Z"), "2026-12-14T14:00:00Z");
+    clockAt(Instant.parse("2027-01-08T09:00:00Z"));
+    assertRefused(completeReply(discussion, "recordS47Outcome", "sarah", variables("s47Outcome", "ICPC_NOT_REQUIRED")),
+        "icpcNotRequiredReason: is required when s47Outcome is ICPC_NOT_REQUIRED");
+    assertRefused(completeReply(discussion, "recordS47Outcome", "sarah",
+        variables("s47Outcome", "ICPC_NOT_REQUIRED", "icpcNotRequiredReason", "Concerns not substantiated")),
+        "lateReason: is required because this step was due by 2027-01-07T23:59:00Z");
+    complete(discussion, "recordS47Outcome", "sarah", variables("s47Outcome", "ICPC_NOT_REQUIRED",
+        "icpcNotRequiredReason", "Concerns not substantiated", "lateReason", "Police interview delayed"));
+    assertThat(discussion).isEnded().hasPassed("endEvent_icpcNotRequired");
+    assertThat(breachesOf(discussion)).singleElement().satisfies(breach -> {
+      assertThat(breach.getCode()).isEqualTo(BreachCode.ICPC_NOT_WITHIN_15WD);
+      assertThat(breach.getReason()).isEqualTo("Police interview delayed");
+    });
+    assertThat(discussions.findById(discussion.getId()).orElseThrow().getIcpcNotRequiredReason())
+        .isEqualTo("Concerns not substantiated");
+  }
+
+  @Test
+  void atTheDeadlineOneBreachAndAManagerTaskAndTheLateConferenceNeedsAReason() {
+    ProcessInstance discussion = approvedSection47(start(childId, "2026-12-14T09:00:00Z"), "2026-12-14T14:00:00Z");
+    complete(discussion, "recordS47Outcome", "sarah", variables("s47Outcome", "ICPC_REQUIRED"));
+    clockAt(Instant.parse("2027-01-08T00:00:00Z"));
+    String timer = engine.getManagementService().createJobQuery().processInstanceId(discussion.getId()).timers()
+        .activityId("startEvent_icpcDeadlinePassed").singleResult().getId();
+    engine.getManagementService().executeJob(timer);
+    assertThat(breachesOf(discussion)).singleElement().satisfies(breach -> assertThat(breach.getDoneAt()).isNull());
+    complete(discussion, "escalateOverdueIcpc", "tom", variables("managerAction", "Conference booked for 11 January"));
+
+    clockAt(Instant.parse("2027-01-11T17:00:00Z"));
+    assertRefused(completeReply(discussion, "recordIcpc", "sarah", variables("icpcHeldOn", "2027-01-11", "childProtectionPlan", true)),
+        "lateReason: is required");
+    complete(discussion, "recordIcpc", "sarah", variables("icpcHeldOn", "2027-01-11", "childProtectionPlan", true,
+        "lateReason", "Chair unavailable over Christmas"));
+    assertThat(breachesOf(discussion)).singleElement().satisfies(breach -> {
+      assertThat(breach.getTaskKey()).isEqualTo("recordIcpc");
+      assertThat(breach.getDoneAt()).isEqualTo(Instant.parse("2027-01-11T00:00:00Z"));
+      assertThat(breach.getReason()).isEqualTo("Chair unavailable over Christmas");
+    });
+    assertThat(discussion).isEnded().hasPassed("endEvent_icpcEscalated", "endEvent_icpcHeld");
+  }
+
+  @Test
+  void startIsRefusedWithoutAConcernOrWithAFutureReferral() {
+    long before = discussions.count();
+    assertRefused(api.post("/engine-rest/process-definition/key/strategyDiscussion/start", "sarah",
+        variables("childId", childId, "referralReceivedAt", "2026-12-14T09:00:00Z")), "concern: is required");
+    assertRefused(api.post("/engine-rest/process-definition/key/strategyDiscussion/start", "tom",
+        variables("childId", childId, "referralReceivedAt", "2026-12-15T09:00:00Z", "concern", "x")),
+        "referralReceivedAt: must not be in the future");
+    assertThat(discussions.count()).isEqualTo(before);
+  }
+
+  // --- steps ---
+
+  private ProcessInstance start(String child, String referralReceivedAt) {
+    Reply reply = api.post("/engine-rest/process-definition/key/strategyDiscussion/start", "tom",
+        variables("childId", child, "referralReceivedAt", referralReceivedAt,
+            "concern", "Bruising reported by school", "urgent", true));
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(reply.json().get("id").asText())
+        .singleResult();
+  }
+
+  private ProcessInstance scheduled(ProcessInstance discussion) {
+    complete(discussion, "scheduleStrategyDiscussion", "tom", variables("discussionAt", "2026-12-14T14:00:00Z", "format", "MEETING"));
+    return discussion;
+  }
+
+  private ProcessInstance approvedSection47(ProcessInstance discussion, String heldAt) {
+    complete(discussion, "scheduleStrategyDiscussion", "tom", variables("discussionAt", heldAt, "format", "MEETING"));
+    String reviewBy = Instant.parse(heldAt).atZone(java.time.ZoneId.of("Europe/London")).toLocalDate().plusDays(7).toString();
+    complete(discussion, "recordStrategyDiscussion", "sarah", section47(heldAt, Map.of("safetyPlanReviewBy", reviewBy)));
+    complete(discussion, "approveStrategyDecision", "tom", variables("decisionApproved", true, "managerRationale", "Agreed"));
+    return discussion;
+  }
+
+  /** A section 47 decision with every agency present and a full safety plan, with some answers changed. */
+  private static Map<String, Object> section47(String heldAt, Map<String, Object> changes) {
+    Map<String, Object> answers = new HashMap<>(Map.ofEntries(
+        Map.entry("heldAt", heldAt), Map.entry("attendedSocialWorker", true), Map.entry("attendedManager", true),
+        Map.entry("attendedPolice", true), Map.entry("attendedHealth", true), Map.entry("attendedPlacementProvider", true),
+        Map.entry("attendedEducation", true), Map.entry("informationShared", "School, GP and police records shared"),
+        Map.entry("decision", "SECTION_47"), Map.entry("s47Type", "JOINT"), Map.entry("safetyPlan", "Child to stay with aunt"),
+        Map.entry("safetyPlanOwner", "Sarah (social worker)"), Map.entry("safetyPlanReviewBy", "2026-12-21"),
+        Map.entry("legalActionNeeded", false), Map.entry("familyInformed", true)));
+    answers.putAll(changes);
+    Object[] flat = new Object[answers.size() * 2];
+    int i = 0;
+    for (Map.Entry<String, Object> answer : answers.entrySet()) {
+      flat[i++] = answer.getKey();
+      flat[i++] = answer.getValue();
+    }
+    return new HashMap<>(variables(flat));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> variablesOf(Map<String, Object> body) {
+    return (Map<String, Object>) body.get("variables");
+  }
+
+  private void complete(ProcessInstance discussion, String taskKey, String user, Map<String, Object> body) {
+    Reply reply = completeReply(discussion, taskKey, user, body);
+    assertThat(reply.status()).as(taskKey + ": " + reply.body()).isEqualTo(204);
+  }
+
+  private Reply completeReply(ProcessInstance discussion, String taskKey, String user, Map<String, Object> body) {
+    return api.post("/engine-rest/task/" + task(discussion, taskKey).getId() + "/complete", user, body);
+  }
+
+  private static void assertRefused(Reply reply, String message) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+    assertThat(reply.message()).contains(message);
+  }
+
+  private Task task(ProcessInstance discussion, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(discussion.getId()).taskDefinitionKey(taskKey)
+        .singleResult();
+  }
+
+  private Object variable(ProcessInstance discussion, String name) {
+    return engine.getRuntimeService().getVariable(discussion.getId(), name);
+  }
+
+  private List<Breach> breachesOf(ProcessInstance discussion) {
+    return breaches.findByProcessInstanceIdOrderByDueAt(discussion.getId());
+  }
+}
