@@ -106,6 +106,14 @@ public final class LondonTime {
         + ", but was a " + trigger.getClass().getSimpleName() + " (" + trigger + ")");
   }
 
+  /**
+   * Not later than now, with a few minutes' grace: a worker's "now" typed into a form may run
+   * slightly ahead of the server's clock.
+   */
+  public static boolean notAfterNow(ZonedDateTime value) {
+    return !value.isAfter(now().plusMinutes(5));
+  }
+
   /** An instant as UK local time. */
   public static ZonedDateTime toLondon(Instant instant) {
     return instant.atZone(ZONE);

@@ -57,7 +57,7 @@ public class MissingEpisodeRules implements ProcessRules {
         .require("episodeType", oneOf("MISSING", "AWAY"))
         .require("missingFrom", DATE_TIME)
         .optional("reportedBy", LINE)
-        .check("missingFrom", "must not be in the future", answers -> notInFuture(answers.dateTime("missingFrom")));
+        .check("missingFrom", "must not be in the future", answers -> LondonTime.notAfterNow(answers.dateTime("missingFrom")));
   }
 
   @Override
@@ -135,17 +135,12 @@ public class MissingEpisodeRules implements ProcessRules {
         .require("returnedAt", DATE_TIME)
         .check("returnedAt", "must not be before missingFrom (when the child went missing)",
             answers -> !answers.dateTime("returnedAt").isBefore(answers.dateTime("missingFrom")))
-        .check("returnedAt", "must not be in the future", answers -> notInFuture(answers.dateTime("returnedAt")));
+        .check("returnedAt", "must not be in the future", answers -> LondonTime.notAfterNow(answers.dateTime("returnedAt")));
   }
 
   private static boolean afterReturnAndNotFuture(Answers answers, String field) {
     ZonedDateTime value = answers.dateTime(field);
     ZonedDateTime returnedAt = answers.dateTime("returnedAt");
-    return notInFuture(value) && (returnedAt == null || !value.isBefore(returnedAt));
-  }
-
-  /** A few minutes' grace: a worker's "now" in the form may run slightly ahead of the server. */
-  private static boolean notInFuture(ZonedDateTime value) {
-    return !value.isAfter(LondonTime.now().plusMinutes(5));
+    return LondonTime.notAfterNow(value) && (returnedAt == null || !value.isBefore(returnedAt));
   }
 }

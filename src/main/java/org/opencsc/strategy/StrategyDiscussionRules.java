@@ -64,7 +64,7 @@ public class StrategyDiscussionRules implements ProcessRules {
         .optional("lookedAfter", BOOLEAN)
         .optional("missingEpisodeId", TEXT)
         .check("referralReceivedAt", "must not be in the future",
-            answers -> notInFuture(answers.dateTime("referralReceivedAt")));
+            answers -> LondonTime.notAfterNow(answers.dateTime("referralReceivedAt")));
   }
 
   @Override
@@ -126,7 +126,7 @@ public class StrategyDiscussionRules implements ProcessRules {
             answers -> SECTION_47.test(answers) && answers.isFalse("familyInformed"))
         .check("heldAt", "must not be before referralReceivedAt or in the future", answers -> {
           ZonedDateTime heldAt = answers.dateTime("heldAt");
-          return notInFuture(heldAt) && !heldAt.isBefore(answers.dateTime("referralReceivedAt"));
+          return LondonTime.notAfterNow(heldAt) && !heldAt.isBefore(answers.dateTime("referralReceivedAt"));
         })
         .check("safetyPlanReviewBy", "must not be before the discussion (heldAt)", answers -> {
           LocalDate reviewBy = answers.date("safetyPlanReviewBy");
@@ -143,10 +143,5 @@ public class StrategyDiscussionRules implements ProcessRules {
       absent.add(PLACEMENT_PROVIDER);
     }
     return absent;
-  }
-
-  /** A few minutes' grace: a worker's "now" in the form may run slightly ahead of the server. */
-  private static boolean notInFuture(ZonedDateTime value) {
-    return !value.isAfter(LondonTime.now().plusMinutes(5));
   }
 }

@@ -58,6 +58,11 @@ public class RuleEnforcementPlugin extends AbstractProcessEnginePlugin {
     }
 
     @Override
+    public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+      onCatch(activity); // message start events of event sub-processes (PrivateFosteringEnded)
+    }
+
+    @Override
     public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
       onCatch(activity);
     }

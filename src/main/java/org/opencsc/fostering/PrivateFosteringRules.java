@@ -1,0 +1,133 @@
+package org.opencsc.fostering;
+
+import static org.opencsc.workflow.FieldType.BOOLEAN;
+import static org.opencsc.workflow.FieldType.DATE;
+import static org.opencsc.workflow.FieldType.DATE_TIME;
+import static org.opencsc.workflow.FieldType.INTEGER;
+import static org.opencsc.workflow.FieldType.LINE;
+import static org.opencsc.workflow.FieldType.TEXT;
+import static org.opencsc.workflow.FieldType.oneOf;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.opencsc.calendar.LondonTime;
+import org.opencsc.child.ChildRegistry;
+import org.opencsc.compliance.BreachCode;
+import org.opencsc.workflow.Answers;
+import org.opencsc.workflow.MessageRules;
+import org.opencsc.workflow.ProcessRules;
+import org.opencsc.workflow.StartRules;
+import org.opencsc.workflow.TaskRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of a private fostering arrangement (domain rules §3; Children Act 1989 ss66-69;
+ * SI 2005/1533; Ofsted recommendation 10).
+ */
+@Component
+public class PrivateFosteringRules implements ProcessRules {
+
+  public static final String PROCESS_KEY = "privateFostering";
+  /** SI 2005/1533 reg 7: first visit within 7 working days of the notification. */
+  public static final int FIRST_VISIT_WITHIN_WORKING_DAYS = 7;
+  /** Local default: the suitability assessment within 42 days. */
+  public static final int ASSESSMENT_WITHIN_DAYS = 42;
+  /** SI 2005/1533 reg 8: visits at most 6 weeks apart in the first year, 12 weeks after. */
+  public static final int FIRST_YEAR_VISIT_WEEKS = 6;
+  public static final int LATER_VISIT_WEEKS = 12;
+
+  private final ChildRegistry children;
+  private final PrivateFosteringRecord record;
+
+  public PrivateFosteringRules(ChildRegistry children, PrivateFosteringRecord record) {
+    this.children = children;
+    this.record = record;
+  }
+
+  @Override
+  public String processKey() {
+    return PROCESS_KEY;
+  }
+
+  @Override
+  public StartRules start() {
+    return children.caseStart()
+        .require("notifiedAt", DATE_TIME)
+        .require("notificationType", oneOf("PROPOSED", "STARTED", "EMERGENCY"))
+        .require("arrangementStart", DATE)
+        .require("intendedDurationDays", INTEGER)
+        .require("carerName", LINE)
+        .require("carerRelationship",
+            oneOf("GRANDPARENT", "SIBLING", "AUNT_UNCLE", "STEP_PARENT", "FAMILY_FRIEND", "OTHER_RELATIVE", "OTHER"))
+        .check("notifiedAt", "must not be in the future", answers -> LondonTime.notAfterNow(answers.dateTime("notifiedAt")))
+        .check("intendedDurationDays", "must be at least 1", answers -> answers.integer("intendedDurationDays") >= 1);
+  }
+
+  @Override
+  public List<TaskRules> tasks() {
+    return List.of(
+        TaskRules.task("confirmNotPrivateFostering")
+            .require("notPrivateFosteringReason", TEXT)
+            .onCompleted(record::notPrivateFostering),
+        visit(TaskRules.task("initialVisit"))
+            .deadline("firstVisitDueAt", BreachCode.PF_FIRST_VISIT_LATE)
+            .metAt("visitedAt")
+            .onCompleted(record::firstVisit),
+        visit(TaskRules.task("statutoryVisit"))
+            .check("visitedAt", "must not be before the last visit (lastVisitedAt)", answers ->
+                answers.dateTime("lastVisitedAt") == null
+                    || !answers.dateTime("visitedAt").isBefore(answers.dateTime("lastVisitedAt")))
+            .deadline("nextVisitDueAt", BreachCode.PF_VISIT_OVERDUE)
+            .metAt("visitedAt")
+            .onCompleted(record::statutoryVisit),
+        TaskRules.task("assessArrangement")
+            .require("dbsChecksDone", BOOLEAN)
+            .require("accommodationSuitable", BOOLEAN)
+            .require("healthNeedsMet", BOOLEAN)
+            .require("educationArranged", BOOLEAN)
+            .require("contactArranged", BOOLEAN)
+            .require("assessmentSummary", TEXT),
+        TaskRules.task("decideSuitability")
+            .require("suitability", oneOf("SUITABLE", "REQUIREMENTS", "PROHIBIT"))
+            .requireWhen("requirements", TEXT, "suitability is REQUIREMENTS",
+                answers -> answers.is("suitability", "REQUIREMENTS"))
+            .require("managerRationale", TEXT)
+            .signsOff("assessArrangement")
+            .onCompleted(record::suitabilityDecided),
+        TaskRules.task("reviewArrangement")
+            .require("reviewNotes", TEXT)
+            .require("managerRationale", TEXT)
+            .onCompleted(record::reviewed));
+  }
+
+  /** The carer's notice: when it ended, why, and who the child now lives with. */
+  @Override
+  public List<MessageRules> messages() {
+    return List.of(MessageRules.message("PrivateFosteringEnded")
+        .require("endedAt", DATE_TIME)
+        .require("endReason", TEXT)
+        .optional("nowLivingWith", LINE)
+        .check("endedAt", "must not be before arrangementStart or in the future", answers -> {
+          ZonedDateTime endedAt = answers.dateTime("endedAt");
+          return LondonTime.notAfterNow(endedAt)
+              && !endedAt.toLocalDate().isBefore(answers.date("arrangementStart"));
+        }));
+  }
+
+  /** Every visit: the child seen alone (or why not), the household seen, a written report. */
+  private static TaskRules visit(TaskRules rules) {
+    return rules
+        .require("visitedAt", DATE_TIME)
+        .require("seenAlone", BOOLEAN)
+        .requireWhen("notSeenAloneReason", TEXT, "seenAlone is false", answers -> answers.isFalse("seenAlone"))
+        .require("householdSeen", BOOLEAN)
+        .require("visitReport", TEXT)
+        .check("visitedAt", "must not be in the future", answers -> LondonTime.notAfterNow(answers.dateTime("visitedAt")));
+  }
+
+  /** Whether a visit on this date falls in the first year of the arrangement. */
+  static boolean inFirstYear(Answers answers, ZonedDateTime visitedAt) {
+    return visitedAt.toLocalDate().isBefore(answers.date("arrangementStart").plusYears(1));
+  }
+}
