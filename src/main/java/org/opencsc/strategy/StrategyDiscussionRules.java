@@ -3,6 +3,7 @@ package org.opencsc.strategy;
 import static org.opencsc.workflow.FieldType.BOOLEAN;
 import static org.opencsc.workflow.FieldType.DATE;
 import static org.opencsc.workflow.FieldType.DATE_TIME;
+import static org.opencsc.workflow.FieldType.LINE;
 import static org.opencsc.workflow.FieldType.TEXT;
 import static org.opencsc.workflow.FieldType.oneOf;
 
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.child.ChildRegistry;
 import org.opencsc.compliance.BreachCode;
@@ -19,6 +21,7 @@ import org.opencsc.workflow.Answers;
 import org.opencsc.workflow.ProcessRules;
 import org.opencsc.workflow.StartRules;
 import org.opencsc.workflow.TaskRules;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,10 +47,12 @@ public class StrategyDiscussionRules implements ProcessRules {
 
   private final ChildRegistry children;
   private final StrategyDiscussionRecord record;
+  private final HistoryService history;
 
-  public StrategyDiscussionRules(ChildRegistry children, StrategyDiscussionRecord record) {
+  public StrategyDiscussionRules(ChildRegistry children, StrategyDiscussionRecord record, @Lazy HistoryService history) {
     this.children = children;
     this.record = record;
+    this.history = history;
   }
 
   @Override
@@ -62,7 +67,11 @@ public class StrategyDiscussionRules implements ProcessRules {
         .require("concern", TEXT)
         .optional("urgent", BOOLEAN)
         .optional("lookedAfter", BOOLEAN)
-        .optional("missingEpisodeId", TEXT)
+        .optional("missingEpisodeId", LINE)
+        .check("missingEpisodeId", "must name a missing episode of the same child", answers ->
+            answers.text("missingEpisodeId") == null || history.createHistoricProcessInstanceQuery()
+                .processInstanceId(answers.text("missingEpisodeId")).processDefinitionKey("missingEpisode")
+                .variableValueEquals("childId", answers.text("childId")).count() == 1)
         .check("referralReceivedAt", "must not be in the future",
             answers -> LondonTime.notAfterNow(answers.dateTime("referralReceivedAt")));
   }
@@ -79,7 +88,8 @@ public class StrategyDiscussionRules implements ProcessRules {
             .require("agencyContact", TEXT)
             .require("engagementOutcome", oneOf("RECONVENE", "OVERRIDE"))
             .requireWhen("overrideReason", TEXT, "engagementOutcome is OVERRIDE",
-                answers -> answers.is("engagementOutcome", "OVERRIDE")),
+                answers -> answers.is("engagementOutcome", "OVERRIDE"))
+            .signsOff("recordStrategyDiscussion"),
         TaskRules.task("approveStrategyDecision")
             .require("decisionApproved", BOOLEAN)
             .require("managerRationale", TEXT)

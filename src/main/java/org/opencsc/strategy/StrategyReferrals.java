@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.opencsc.calendar.LondonTime;
+import org.opencsc.workflow.FieldType;
 import org.springframework.stereotype.Component;
 
 /** Starts a strategy discussion on behalf of another process, linked back to it. */
@@ -19,7 +20,8 @@ public class StrategyReferrals {
     Map<String, Object> variables = new HashMap<>();
     variables.put("childId", childId);
     variables.put("referralReceivedAt", LondonTime.format(LondonTime.now()));
-    variables.put("concern", "Referred by the review of a missing episode: " + reasons);
+    String concern = "Referred by the review of a missing episode: " + reasons;
+    variables.put("concern", concern.length() > FieldType.MAX_TEXT_LENGTH ? concern.substring(0, FieldType.MAX_TEXT_LENGTH) : concern);
     variables.put("missingEpisodeId", episodeId);
     return engine.getRuntimeService().startProcessInstanceByKey(StrategyDiscussionRules.PROCESS_KEY, variables).getId();
   }

@@ -60,11 +60,18 @@ public abstract class FieldType {
     }
   };
 
+  /** A whole number; a form may send 28.0 for 28, which is accepted. */
   public static final FieldType INTEGER = new FieldType("a whole number") {
     @Override
     Optional<String> problemWith(Object value) {
-      return value instanceof Integer || value instanceof Long || value instanceof Short
-          ? Optional.empty() : Optional.of("must be a whole number");
+      if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+        return Optional.empty();
+      }
+      if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+          && Math.abs(number.doubleValue()) < Integer.MAX_VALUE) {
+        return Optional.empty();
+      }
+      return Optional.of("must be a whole number");
     }
   };
 

@@ -238,6 +238,23 @@ class StrategyDiscussionProcessTest extends ApplicationTest {
   }
 
   @Test
+  void theRecorderCannotOverrideTheAbsentAgencyThemselves() {
+    ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
+    complete(discussion, "recordStrategyDiscussion", WorkflowFixture.DUAL_ROLE_USER,
+        section47("2026-12-14T14:00:00Z", Map.of("attendedPolice", false)));
+    assertRefused(completeReply(discussion, "engageAbsentAgency", WorkflowFixture.DUAL_ROLE_USER, variables(
+        "agencyContact", "Police called", "engagementOutcome", "OVERRIDE", "overrideReason", "Urgent")), "four eyes");
+    assertThat(breachesOf(discussion)).isEmpty();
+  }
+
+  @Test
+  void aLinkToAMissingEpisodeMustNameAnEpisodeOfTheSameChild() {
+    assertRefused(api.post("/engine-rest/process-definition/key/strategyDiscussion/start", "tom",
+        variables("childId", childId, "referralReceivedAt", "2026-12-14T09:00:00Z", "concern", "x",
+            "missingEpisodeId", "not-an-episode")), "missingEpisodeId: must name a missing episode of the same child");
+  }
+
+  @Test
   void startIsRefusedWithoutAConcernOrWithAFutureReferral() {
     long before = discussions.count();
     assertRefused(api.post("/engine-rest/process-definition/key/strategyDiscussion/start", "sarah",
