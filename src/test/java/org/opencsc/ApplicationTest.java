@@ -4,6 +4,12 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -53,6 +59,50 @@ public abstract class ApplicationTest {
   /** Moves the engine's clock (deadlines, timers, breaches all read it). */
   protected static void clockAt(Instant instant) {
     ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  // --- a case's steps through the engine REST API, as Tasklist and other systems take them ---
+
+  /** Completes the open task of that key as the user; the test fails unless the API accepts it. */
+  protected void complete(ProcessInstance instance, String taskKey, String user, Map<String, Object> body) {
+    Api.Reply reply = completeReply(instance, taskKey, user, body);
+    assertThat(reply.status()).as(taskKey + ": " + reply.body()).isEqualTo(204);
+  }
+
+  protected Api.Reply completeReply(ProcessInstance instance, String taskKey, String user, Map<String, Object> body) {
+    return api.post("/engine-rest/task/" + task(instance, taskKey).getId() + "/complete", user, body);
+  }
+
+  /** Starts a process through REST as the user and returns the running instance. */
+  protected ProcessInstance startProcess(String processKey, String user, Map<String, Object> body) {
+    Api.Reply reply = api.post("/engine-rest/process-definition/key/" + processKey + "/start", user, body);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(reply.json().get("id").asText())
+        .singleResult();
+  }
+
+  protected static void assertRefused(Api.Reply reply, String message) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+    assertThat(reply.message()).contains(message);
+  }
+
+  protected Task task(ProcessInstance instance, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+        .singleResult();
+  }
+
+  protected Object variable(ProcessInstance instance, String name) {
+    return engine.getRuntimeService().getVariable(instance.getId(), name);
+  }
+
+  protected Job timer(ProcessInstance instance, String activityId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(activityId).singleResult();
+  }
+
+  @SuppressWarnings("unchecked")
+  protected static Map<String, Object> variablesOf(Map<String, Object> body) {
+    return (Map<String, Object>) body.get("variables");
   }
 
   /** Registers a child through the API, as a social worker would. */

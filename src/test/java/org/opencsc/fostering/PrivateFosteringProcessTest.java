@@ -284,10 +284,7 @@ class PrivateFosteringProcessTest extends ApplicationTest {
     if (businessKey != null) {
       body.put("businessKey", businessKey);
     }
-    Reply reply = api.post("/engine-rest/process-definition/key/privateFostering/start", "sarah", body);
-    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(reply.json().get("id").asText())
-        .singleResult();
+    return startProcess("privateFostering", "sarah", body);
   }
 
   private static Map<String, Object> visit(String visitedAt, boolean seenAlone) {
@@ -298,39 +295,6 @@ class PrivateFosteringProcessTest extends ApplicationTest {
   private static Map<String, Object> assessment() {
     return variables("dbsChecksDone", true, "accommodationSuitable", true, "healthNeedsMet", true,
         "educationArranged", true, "contactArranged", false, "assessmentSummary", "Good care; contact to be arranged");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> variablesOf(Map<String, Object> body) {
-    return (Map<String, Object>) body.get("variables");
-  }
-
-  private void complete(ProcessInstance arrangement, String taskKey, String user, Map<String, Object> body) {
-    Reply reply = completeReply(arrangement, taskKey, user, body);
-    assertThat(reply.status()).as(taskKey + ": " + reply.body()).isEqualTo(204);
-  }
-
-  private Reply completeReply(ProcessInstance arrangement, String taskKey, String user, Map<String, Object> body) {
-    return api.post("/engine-rest/task/" + task(arrangement, taskKey).getId() + "/complete", user, body);
-  }
-
-  private static void assertRefused(Reply reply, String message) {
-    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
-    assertThat(reply.message()).contains(message);
-  }
-
-  private Task task(ProcessInstance arrangement, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(arrangement.getId()).taskDefinitionKey(taskKey)
-        .singleResult();
-  }
-
-  private Job timer(ProcessInstance arrangement, String activityId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(arrangement.getId()).activityId(activityId)
-        .singleResult();
-  }
-
-  private Object variable(ProcessInstance arrangement, String name) {
-    return engine.getRuntimeService().getVariable(arrangement.getId(), name);
   }
 
   private List<Breach> breachesOf(ProcessInstance arrangement) {

@@ -373,10 +373,7 @@ class MissingEpisodeProcessTest extends ApplicationTest {
       body = new java.util.HashMap<>(body);
       body.put("businessKey", businessKey);
     }
-    Reply reply = api.post("/engine-rest/process-definition/key/missingEpisode/start", "sarah", body);
-    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(reply.json().get("id").asText())
-        .singleResult();
+    return startProcess("missingEpisode", "sarah", body);
   }
 
   private Reply startReply(Map<String, Object> body) {
@@ -410,36 +407,8 @@ class MissingEpisodeProcessTest extends ApplicationTest {
     ((Map<String, Object>) body.get("variables")).put(name, Map.of("value", value, "type", "String"));
   }
 
-  private void complete(ProcessInstance episode, String taskKey, String user, Map<String, Object> body) {
-    Reply reply = completeReply(episode, taskKey, user, body);
-    assertThat(reply.status()).as(taskKey + ": " + reply.body()).isEqualTo(204);
-  }
-
-  private Reply completeReply(ProcessInstance episode, String taskKey, String user, Map<String, Object> body) {
-    return api.post("/engine-rest/task/" + task(episode, taskKey).getId() + "/complete", user, body);
-  }
-
-  private static void assertRefused(Reply reply, String message) {
-    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
-    assertThat(reply.message()).contains(message);
-  }
-
-  private Task task(ProcessInstance episode, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(episode.getId()).taskDefinitionKey(taskKey)
-        .singleResult();
-  }
-
-  private Job timer(ProcessInstance episode, String activityId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(episode.getId()).timers()
-        .activityId(activityId).singleResult();
-  }
-
   private List<Job> timers(ProcessInstance episode) {
     return engine.getManagementService().createJobQuery().processInstanceId(episode.getId()).timers().list();
-  }
-
-  private Object variable(ProcessInstance episode, String name) {
-    return engine.getRuntimeService().getVariable(episode.getId(), name);
   }
 
   private List<Breach> breachesOf(ProcessInstance episode) {

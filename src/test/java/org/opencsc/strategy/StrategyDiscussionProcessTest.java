@@ -268,12 +268,8 @@ class StrategyDiscussionProcessTest extends ApplicationTest {
   // --- steps ---
 
   private ProcessInstance start(String child, String referralReceivedAt) {
-    Reply reply = api.post("/engine-rest/process-definition/key/strategyDiscussion/start", "tom",
-        variables("childId", child, "referralReceivedAt", referralReceivedAt,
-            "concern", "Bruising reported by school", "urgent", true));
-    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(reply.json().get("id").asText())
-        .singleResult();
+    return startProcess("strategyDiscussion", "tom", variables("childId", child, "referralReceivedAt", referralReceivedAt,
+        "concern", "Bruising reported by school", "urgent", true));
   }
 
   private ProcessInstance scheduled(ProcessInstance discussion) {
@@ -306,34 +302,6 @@ class StrategyDiscussionProcessTest extends ApplicationTest {
       flat[i++] = answer.getValue();
     }
     return new HashMap<>(variables(flat));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> variablesOf(Map<String, Object> body) {
-    return (Map<String, Object>) body.get("variables");
-  }
-
-  private void complete(ProcessInstance discussion, String taskKey, String user, Map<String, Object> body) {
-    Reply reply = completeReply(discussion, taskKey, user, body);
-    assertThat(reply.status()).as(taskKey + ": " + reply.body()).isEqualTo(204);
-  }
-
-  private Reply completeReply(ProcessInstance discussion, String taskKey, String user, Map<String, Object> body) {
-    return api.post("/engine-rest/task/" + task(discussion, taskKey).getId() + "/complete", user, body);
-  }
-
-  private static void assertRefused(Reply reply, String message) {
-    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
-    assertThat(reply.message()).contains(message);
-  }
-
-  private Task task(ProcessInstance discussion, String taskKey) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(discussion.getId()).taskDefinitionKey(taskKey)
-        .singleResult();
-  }
-
-  private Object variable(ProcessInstance discussion, String name) {
-    return engine.getRuntimeService().getVariable(discussion.getId(), name);
   }
 
   private List<Breach> breachesOf(ProcessInstance discussion) {
