@@ -10,11 +10,12 @@ import org.opencsc.child.Child;
 import org.opencsc.child.ChildRegistry;
 import org.opencsc.workflow.Answers;
 import org.opencsc.workflow.Deadlines;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Records the notification and sets what runs from it: the first visit within 7 working days,
- * the assessment within 42 days, and the day the child is too old to be privately fostered (16,
+ * the assessment within 42 days (configurable), and the day the child is too old to be privately fostered (16,
  * or 18 if disabled, from the child's record). It also gives the eligibility table the child's
  * age when the arrangement starts and whether the child is disabled.
  */
@@ -25,10 +26,14 @@ public class OpenPrivateFosteringDelegate implements JavaDelegate {
   private final Deadlines deadlines;
   private final PrivateFosteringRecord record;
 
-  public OpenPrivateFosteringDelegate(ChildRegistry children, Deadlines deadlines, PrivateFosteringRecord record) {
+  private final int assessmentDays;
+
+  public OpenPrivateFosteringDelegate(ChildRegistry children, Deadlines deadlines, PrivateFosteringRecord record,
+      @Value("${opencsc.private-fostering.assessment-days:42}") int assessmentDays) {
     this.children = children;
     this.deadlines = deadlines;
     this.record = record;
+    this.assessmentDays = assessmentDays;
   }
 
   @Override
@@ -45,7 +50,7 @@ public class OpenPrivateFosteringDelegate implements JavaDelegate {
     String firstVisitDueAt = deadlines.store(execution, "firstVisitDueAt",
         deadlines.workingDaysAfter(notifiedAt, PrivateFosteringRules.FIRST_VISIT_WITHIN_WORKING_DAYS));
     String assessmentDueAt = deadlines.store(execution, "assessmentDueAt",
-        deadlines.endOfDayAfter(notifiedAt, PrivateFosteringRules.ASSESSMENT_WITHIN_DAYS));
+        deadlines.daysAfter(notifiedAt, assessmentDays));
     record.notified(execution.getProcessInstanceId(), answers, LondonTime.parseDateTime(firstVisitDueAt).toInstant(),
         LondonTime.parseDateTime(assessmentDueAt).toInstant());
   }

@@ -10,8 +10,8 @@ import org.opencsc.workflow.Deadlines;
 import org.springframework.stereotype.Component;
 
 /**
- * The next statutory visit is due from the actual date of the last one: by the end of the day
- * 6 weeks later while that visit was in the first year of the arrangement, 12 weeks after that.
+ * The next statutory visit is due from the actual time of the last one: 6 weeks later while that
+ * visit was in the first year of the arrangement, 12 weeks after that (on the UK clock).
  * A visit made early therefore brings the next one forward.
  */
 @Component("planNextVisitDelegate")
@@ -30,6 +30,6 @@ public class PlanNextVisitDelegate implements JavaDelegate {
     int weeks = PrivateFosteringRules.inFirstYear(answers, visitedAt)
         ? PrivateFosteringRules.FIRST_YEAR_VISIT_WEEKS : PrivateFosteringRules.LATER_VISIT_WEEKS;
     execution.setVariable("lastVisitedAt", LondonTime.format(visitedAt));
-    deadlines.store(execution, "nextVisitDueAt", deadlines.endOfDayAfter(visitedAt, weeks * 7));
+    deadlines.store(execution, "nextVisitDueAt", deadlines.weeksAfter(visitedAt, weeks));
   }
 }

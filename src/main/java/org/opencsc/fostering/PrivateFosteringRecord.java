@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.fostering.PrivateFosteringStep.Kind;
 import org.opencsc.workflow.Answers;
+import org.opencsc.workflow.FieldType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,7 +60,7 @@ public class PrivateFosteringRecord {
   @Transactional(propagation = Propagation.MANDATORY)
   public void prohibited(DelegateExecution execution) {
     arrangement(execution.getProcessInstanceId()).ended(LondonTime.now().toInstant(),
-        "Prohibited: " + new Answers(execution).text("managerRationale"), null);
+        FieldType.capped("Prohibited: " + new Answers(execution).text("managerRationale")), null);
   }
 
   /** {@code ${privateFosteringRecord.endedByNotice(execution)}}: message PrivateFosteringEnded. */

@@ -31,8 +31,6 @@ public class PrivateFosteringRules implements ProcessRules {
   public static final String PROCESS_KEY = "privateFostering";
   /** SI 2005/1533 reg 7: first visit within 7 working days of the notification. */
   public static final int FIRST_VISIT_WITHIN_WORKING_DAYS = 7;
-  /** Local default: the suitability assessment within 42 days. */
-  public static final int ASSESSMENT_WITHIN_DAYS = 42;
   /** SI 2005/1533 reg 8: visits at most 6 weeks apart in the first year, 12 weeks after. */
   public static final int FIRST_YEAR_VISIT_WEEKS = 6;
   public static final int LATER_VISIT_WEEKS = 12;
@@ -95,6 +93,10 @@ public class PrivateFosteringRules implements ProcessRules {
             .require("managerRationale", TEXT)
             .signsOff("assessArrangement")
             .onCompleted(record::suitabilityDecided),
+        TaskRules.task("escalateLateFirstVisit")
+            .require("managerAction", TEXT),
+        TaskRules.task("escalateOverdueVisit")
+            .require("managerAction", TEXT),
         TaskRules.task("reviewArrangement")
             .require("reviewNotes", TEXT)
             .require("managerRationale", TEXT)

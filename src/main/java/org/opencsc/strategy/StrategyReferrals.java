@@ -20,8 +20,7 @@ public class StrategyReferrals {
     Map<String, Object> variables = new HashMap<>();
     variables.put("childId", childId);
     variables.put("referralReceivedAt", LondonTime.format(LondonTime.now()));
-    String concern = "Referred by the review of a missing episode: " + reasons;
-    variables.put("concern", concern.length() > FieldType.MAX_TEXT_LENGTH ? concern.substring(0, FieldType.MAX_TEXT_LENGTH) : concern);
+    variables.put("concern", FieldType.capped("Referred by the review of a missing episode: " + reasons));
     variables.put("missingEpisodeId", episodeId);
     return engine.getRuntimeService().startProcessInstanceByKey(StrategyDiscussionRules.PROCESS_KEY, variables).getId();
   }

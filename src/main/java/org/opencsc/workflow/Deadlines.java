@@ -46,15 +46,6 @@ public class Deadlines {
     return daysAfter(trigger, weeks * 7);
   }
 
-  /**
-   * The end (23:59 UK time) of the day that is {@code days} calendar days after the trigger's day:
-   * for steps due "within six weeks", where any time on the last day is in time.
-   */
-  public String endOfDayAfter(Object trigger, int days) {
-    return LondonTime.format(LondonTime.dateTime(trigger).toLocalDate().plusDays(days)
-        .atTime(23, 59).atZone(LondonTime.ZONE));
-  }
-
   /** Stores a deadline for the diagram's due dates and timers to read. */
   public String store(VariableScope scope, String variable, String deadline) {
     scope.setVariable(variable, deadline);

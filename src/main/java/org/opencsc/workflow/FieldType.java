@@ -39,6 +39,11 @@ public abstract class FieldType {
     }
   };
 
+  /** Text made by joining a prefix to an answer, cut to what a text field may hold. */
+  public static String capped(String text) {
+    return text.length() > MAX_TEXT_LENGTH ? text.substring(0, MAX_TEXT_LENGTH) : text;
+  }
+
   /** A name or short reference: one line, at most {@value #MAX_LINE_LENGTH} characters. */
   public static final int MAX_LINE_LENGTH = 200;
 

@@ -106,6 +106,12 @@ public class RuleEnforcement {
       if (!rules.signsOffTaskKeys().isEmpty()) {
         fourEyesProblem(rules, task.getProcessInstanceId(), user).ifPresent(problems::add);
       }
+      for (TaskRules.Exclusion exclusion : rules.exclusions()) {
+        if (user == null || exclusion.users().apply(answers).contains(user)) {
+          problems.add(new Problem(taskKey, (user == null ? "an identified user is needed: " : user + ": ")
+              + exclusion.rule()));
+        }
+      }
       if (rules.deadlineVariable() != null && problems.isEmpty() && rules.deadlineApplies(answers)) {
         deadline = deadline(rules, task, answers, now);
         if (deadline != null && deadline.late()) {

@@ -2,6 +2,7 @@ package org.opencsc.workflow;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -11,4 +12,8 @@ public interface StepRecordRepository extends JpaRepository<StepRecord, String> 
       String completedBy);
 
   List<StepRecord> findByProcessInstanceIdOrderByCompletedAt(String processInstanceId);
+
+  /** The last completion of a task in a case (when a report was approved, when a decision was made). */
+  Optional<StepRecord> findFirstByProcessInstanceIdAndTaskKeyOrderByCompletedAtDesc(String processInstanceId,
+      String taskKey);
 }

@@ -1,8 +1,10 @@
 package org.opencsc.workflow;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -26,6 +28,7 @@ public final class TaskRules extends FieldRules<TaskRules> {
   private Predicate<Answers> deadlineApplies = answers -> true;
   private List<String> signsOffTaskKeys = List.of();
   private final List<Consumer<DelegateTask>> onCompleted = new ArrayList<>();
+  private final List<Exclusion> exclusions = new ArrayList<>();
 
   private TaskRules(String taskKey) {
     this.taskKey = taskKey;
@@ -58,6 +61,15 @@ public final class TaskRules extends FieldRules<TaskRules> {
   /** The deadline binds this task only for some answers (the offer, only when no interview follows). */
   public TaskRules deadlineAppliesWhen(Predicate<Answers> applies) {
     this.deadlineApplies = applies;
+    return this;
+  }
+
+  /**
+   * Users who may not complete this task, named by the answers (a panel member may not make the
+   * agency decision); {@code rule} says why.
+   */
+  public TaskRules notBy(String rule, Function<Answers, Collection<String>> excludedUsers) {
+    exclusions.add(new Exclusion(rule, excludedUsers));
     return this;
   }
 
@@ -96,6 +108,10 @@ public final class TaskRules extends FieldRules<TaskRules> {
     return deadlineApplies.test(answers);
   }
 
+  public List<Exclusion> exclusions() {
+    return exclusions;
+  }
+
   public List<Consumer<DelegateTask>> completionActions() {
     return onCompleted;
   }
@@ -112,6 +128,10 @@ public final class TaskRules extends FieldRules<TaskRules> {
   /** The variable recording when a task was completed (ISO date-time, UK time). */
   public static String completedAtVariable(String taskKey) {
     return taskKey + "CompletedAt";
+  }
+
+  /** A group of users kept from a task, and the rule that keeps them. */
+  public record Exclusion(String rule, Function<Answers, Collection<String>> users) {
   }
 
   @Override

@@ -83,7 +83,7 @@ class PrivateFosteringProcessTest extends ApplicationTest {
     // Thursday 17 December: 18, 21-24, then 29 and 30 December (25 and 28 are bank holidays).
     assertThat(variable(arrangement, "firstVisitDueAt")).isEqualTo("2026-12-30T23:59:00Z");
     assertThat(task(arrangement, "initialVisit").getDueDate()).isEqualTo(Date.from(Instant.parse("2026-12-30T23:59:00Z")));
-    assertThat(variable(arrangement, "assessmentDueAt")).isEqualTo("2027-01-28T23:59:00Z");
+    assertThat(variable(arrangement, "assessmentDueAt")).isEqualTo("2027-01-28T10:00:00Z");
   }
 
   @Test
@@ -93,6 +93,7 @@ class PrivateFosteringProcessTest extends ApplicationTest {
     engine.getManagementService().executeJob(timer(arrangement, "boundaryEvent_firstVisitLate").getId());
     assertThat(breachesOf(arrangement)).singleElement().satisfies(breach ->
         assertThat(breach.getCode()).isEqualTo(BreachCode.PF_FIRST_VISIT_LATE));
+    complete(arrangement, "escalateLateFirstVisit", "tom", variables("managerAction", "Visit booked for today"));
     assertRefused(completeReply(arrangement, "initialVisit", "sarah", visit("2026-12-31T08:00:00Z", true)), "lateReason: is required");
     Map<String, Object> late = visit("2026-12-31T08:00:00Z", true);
     variablesOf(late).put("lateReason", Map.of("value", "Carer away over Christmas", "type", "String"));
@@ -110,14 +111,14 @@ class PrivateFosteringProcessTest extends ApplicationTest {
     ProcessInstance arrangement = start(child("2015-05-05", false), "2027-01-04T09:00:00Z", "2026-01-05", 900, "FAMILY_FRIEND");
     complete(arrangement, "initialVisit", "sarah", visit("2027-01-04T10:00:00Z", true));
     // The day before the first anniversary: still the first year.
-    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-02-15T23:59:00Z");
+    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-02-15T10:00:00Z");
 
     clockAt(Instant.parse("2027-01-05T18:00:00Z"));
     complete(arrangement, "statutoryVisit", "sarah", visit("2027-01-05T11:00:00Z", false));
-    // Visited early, on the anniversary: the next is due 12 weeks from this visit (in BST).
-    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-03-30T23:59:00+01:00");
+    // Visited early, on the anniversary: the next is due 12 weeks from this visit, on the UK clock.
+    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-03-30T11:00:00+01:00");
     assertThat(task(arrangement, "statutoryVisit").getDueDate())
-        .isEqualTo(Date.from(Instant.parse("2027-03-30T22:59:00Z")));
+        .isEqualTo(Date.from(Instant.parse("2027-03-30T10:00:00Z")));
     assertThat(steps.findByProcessInstanceIdOrderByDoneAt(arrangement.getId()))
         .extracting(PrivateFosteringStep::isOnTime).containsExactly(true, true);
   }
@@ -126,18 +127,20 @@ class PrivateFosteringProcessTest extends ApplicationTest {
   void anOverdueVisitIsABreachAndTheCycleContinuesFromWhenItHappened() {
     ProcessInstance arrangement = start(child("2015-05-05", false), "2026-12-17T10:00:00Z", "2026-12-20", 400, "OTHER");
     complete(arrangement, "initialVisit", "sarah", visit("2026-12-17T11:00:00Z", true));
-    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-01-28T23:59:00Z");
+    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-01-28T11:00:00Z");
     clockAt(Instant.parse("2027-01-29T09:00:00Z"));
     engine.getManagementService().executeJob(timer(arrangement, "boundaryEvent_visitOverdue").getId());
     assertThat(breachesOf(arrangement)).singleElement().satisfies(breach ->
         assertThat(breach.getCode()).isEqualTo(BreachCode.PF_VISIT_OVERDUE));
+    assertRefused(completeReply(arrangement, "escalateOverdueVisit", "tina", variables()), "managerAction: is required");
+    complete(arrangement, "escalateOverdueVisit", "tina", variables("managerAction", "Covering worker allocated"));
     assertThat(arrangement).isWaitingAt("statutoryVisit");
 
     clockAt(Instant.parse("2027-02-02T18:00:00Z"));
     Map<String, Object> late = visit("2027-02-02T10:00:00Z", true);
     variablesOf(late).put("lateReason", Map.of("value", "Worker off sick", "type", "String"));
     complete(arrangement, "statutoryVisit", "sam", late);
-    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-03-16T23:59:00Z");
+    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-03-16T10:00:00Z");
     assertThat(breachesOf(arrangement)).singleElement().satisfies(breach -> assertThat(breach.getDoneBy()).isEqualTo("sam"));
     assertThat(steps.findByProcessInstanceIdOrderByDoneAt(arrangement.getId()))
         .extracting(PrivateFosteringStep::isOnTime).containsExactly(true, false);

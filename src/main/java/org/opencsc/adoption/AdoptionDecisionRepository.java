@@ -1,0 +1,6 @@
+package org.opencsc.adoption;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface AdoptionDecisionRepository extends JpaRepository<AdoptionDecision, String> {
+}

@@ -1,0 +1,177 @@
+package org.opencsc.adoption;
+
+import static org.opencsc.workflow.FieldType.BOOLEAN;
+import static org.opencsc.workflow.FieldType.DATE;
+import static org.opencsc.workflow.FieldType.DATE_TIME;
+import static org.opencsc.workflow.FieldType.INTEGER;
+import static org.opencsc.workflow.FieldType.TEXT;
+import static org.opencsc.workflow.FieldType.oneOf;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.opencsc.calendar.LondonTime;
+import org.opencsc.child.ChildRegistry;
+import org.opencsc.compliance.BreachCode;
+import org.opencsc.workflow.Answers;
+import org.opencsc.workflow.ProcessRules;
+import org.opencsc.workflow.StartRules;
+import org.opencsc.workflow.TaskRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of an adoption decision (domain rules §4; Adoption Agencies Regulations 2005;
+ * Ofsted recommendations 13 and 14): every section of the child permanence report, every paper
+ * read, the decision maker's own reasons, no panel member deciding, and the 7/2/5 working days.
+ */
+@Component
+public class AdoptionDecisionRules implements ProcessRules {
+
+  public static final String PROCESS_KEY = "adoptionDecision";
+  public static final int DECISION_WITHIN_WORKING_DAYS = 7;
+  public static final int ORAL_NOTICE_WITHIN_WORKING_DAYS = 2;
+  public static final int WRITTEN_NOTICE_WITHIN_WORKING_DAYS = 5;
+  public static final int REPRESENTATIONS_WITHIN_WORKING_DAYS = 40;
+  public static final int MIN_REASONS_LENGTH = 50;
+
+  private static final Predicate<Answers> PANEL = answers -> answers.is("route", "PANEL");
+
+  private final ChildRegistry children;
+  private final AdoptionDecisionRecord record;
+
+  public AdoptionDecisionRules(ChildRegistry children, AdoptionDecisionRecord record) {
+    this.children = children;
+    this.record = record;
+  }
+
+  @Override
+  public String processKey() {
+    return PROCESS_KEY;
+  }
+
+  /** The direct route is only for should-be-placed cases where a placement order will be sought. */
+  @Override
+  public StartRules start() {
+    return children.caseStart()
+        .require("decisionType", oneOf("SHOULD_BE_PLACED", "ADOPTER_APPROVAL", "MATCH"))
+        .require("route", oneOf("PANEL", "DIRECT"))
+        .check("route", "DIRECT is only for a SHOULD_BE_PLACED decision",
+            answers -> !answers.is("route", "DIRECT") || answers.is("decisionType", "SHOULD_BE_PLACED"));
+  }
+
+  @Override
+  public List<TaskRules> tasks() {
+    return List.of(
+        // Every section present; siblings whenever the child has any; the medical adviser's summary.
+        TaskRules.task("prepareChildPermanenceReport")
+            .require("cprChildAndFamily", TEXT)
+            .require("siblingCount", INTEGER)
+            .requireWhen("cprSiblings", TEXT, "siblingCount is more than 0", answers -> siblings(answers) > 0)
+            .require("cprHealthSummary", TEXT)
+            .require("cprWishesAndFeelings", TEXT)
+            .require("cprContact", TEXT)
+            .require("cprChronology", TEXT)
+            .require("cprOptionsAnalysis", TEXT)
+            .check("siblingCount", "must not be negative", answers -> siblings(answers) >= 0),
+        TaskRules.task("qualityAssureCpr")
+            .require("cprApproved", BOOLEAN)
+            .require("managerRationale", TEXT)
+            .signsOff("prepareChildPermanenceReport")
+            .onCompleted(record::cprQualityAssured),
+        TaskRules.task("recordPanelRecommendation")
+            .require("panelDate", DATE)
+            .require("panelRecommendsApproval", BOOLEAN)
+            .require("panelMembers", TEXT)
+            .require("finalMinutesReceivedAt", DATE_TIME)
+            .check("panelMembers", "must be user ids separated by commas", answers -> !panelMembers(answers).isEmpty()
+                && panelMembers(answers).stream().allMatch(id -> id.matches("[A-Za-z0-9._@-]{1,64}")))
+            .check("finalMinutesReceivedAt", "must not be before panelDate or in the future", answers ->
+                LondonTime.notAfterNow(answers.dateTime("finalMinutesReceivedAt"))
+                    && !answers.dateTime("finalMinutesReceivedAt").toLocalDate().isBefore(answers.date("panelDate")))
+            .onCompleted(record::panelRecommended),
+        // Each paper confirmed read, own reasons, departure reasons; never a panel member.
+        TaskRules.task("makeAgencyDecision")
+            .require("readCpr", BOOLEAN)
+            .require("readHealthSummary", BOOLEAN)
+            .require("readLegalAdvice", BOOLEAN)
+            .requireWhen("readPanelMinutes", BOOLEAN, "route is PANEL", PANEL)
+            .requireWhen("readPanelRecommendation", BOOLEAN, "route is PANEL", PANEL)
+            .require("admApproves", BOOLEAN)
+            .require("admReasons", TEXT)
+            .requireWhen("departureReasons", TEXT, "the decision differs from the panel's recommendation",
+                AdoptionDecisionRules::departsFromPanel)
+            .check("readCpr", "must be true: confirm you have read the child permanence report", answers -> answers.isTrue("readCpr"))
+            .check("readHealthSummary", "must be true: confirm you have read the medical adviser's summary",
+                answers -> answers.isTrue("readHealthSummary"))
+            .check("readLegalAdvice", "must be true: confirm you have read the legal advice", answers -> answers.isTrue("readLegalAdvice"))
+            .check("readPanelMinutes", "must be true: confirm you have read the panel's final minutes",
+                answers -> !PANEL.test(answers) || answers.isTrue("readPanelMinutes"))
+            .check("readPanelRecommendation", "must be true: confirm you have read the panel's recommendation",
+                answers -> !PANEL.test(answers) || answers.isTrue("readPanelRecommendation"))
+            .check("admReasons", "must be at least " + MIN_REASONS_LENGTH + " characters: your own reasons",
+                answers -> answers.text("admReasons").strip().length() >= MIN_REASONS_LENGTH)
+            .notBy("a member of the panel (panelMembers) may not make the agency decision", AdoptionDecisionRules::panelMembers)
+            .signsOff("prepareChildPermanenceReport")
+            .deadline("admDecisionDueAt", BreachCode.ADM_DECISION_LATE)
+            .onCompleted(record::decided),
+        TaskRules.task("escalateOverdueAgencyDecision")
+            .require("managerAction", TEXT),
+        // Minded not to approve prospective adopters: 40 working days for representations or the IRM.
+        TaskRules.task("recordRepresentations")
+            .require("representationsReceived", BOOLEAN)
+            .requireWhen("representationsSummary", TEXT, "representationsReceived is true",
+                answers -> answers.isTrue("representationsReceived"))
+            .optional("reviewPanelRecommendation", TEXT),
+        TaskRules.task("makeFinalAgencyDecision")
+            .require("finalApproves", BOOLEAN)
+            .require("finalReasons", TEXT)
+            .check("finalReasons", "must be at least " + MIN_REASONS_LENGTH + " characters: your own reasons",
+                answers -> answers.text("finalReasons").strip().length() >= MIN_REASONS_LENGTH)
+            .notBy("a member of the panel (panelMembers) may not make the agency decision", AdoptionDecisionRules::panelMembers)
+            .onCompleted(record::finallyDecided),
+        TaskRules.task("notifyDecisionOrally")
+            .require("notifiedOrallyAt", DATE_TIME)
+            .require("personsNotified", TEXT)
+            .check("notifiedOrallyAt", "must not be before the decision (decidedAt) or in the future",
+                answers -> noticeAfterDecision(answers, "notifiedOrallyAt"))
+            .deadline("oralNoticeDueAt", BreachCode.ADM_NOTIFY_ORAL_LATE)
+            .metAt("notifiedOrallyAt")
+            .onCompleted(record::toldOrally),
+        TaskRules.task("notifyDecisionInWriting")
+            .require("writtenNoticeSentAt", DATE_TIME)
+            .check("writtenNoticeSentAt", "must not be before the decision (decidedAt) or in the future",
+                answers -> noticeAfterDecision(answers, "writtenNoticeSentAt"))
+            .deadline("writtenNoticeDueAt", BreachCode.ADM_NOTIFY_WRITTEN_LATE)
+            .metAt("writtenNoticeSentAt")
+            .onCompleted(record::toldInWriting));
+  }
+
+  /** Adopter approval the decision maker is minded to refuse: a qualifying determination. */
+  static boolean isQualifyingDetermination(Answers answers) {
+    return answers.is("decisionType", "ADOPTER_APPROVAL") && answers.isFalse("admApproves");
+  }
+
+  private static boolean departsFromPanel(Answers answers) {
+    return PANEL.test(answers) && answers.get("admApproves") instanceof Boolean approves
+        && approves != answers.isTrue("panelRecommendsApproval");
+  }
+
+  private static boolean noticeAfterDecision(Answers answers, String field) {
+    return LondonTime.notAfterNow(answers.dateTime(field))
+        && !answers.dateTime(field).isBefore(answers.dateTime("decidedAt"));
+  }
+
+  private static long siblings(Answers answers) {
+    Long count = answers.integer("siblingCount");
+    return count == null ? 0 : count;
+  }
+
+  private static Set<String> panelMembers(Answers answers) {
+    String members = answers.text("panelMembers");
+    return members == null ? Set.of() : Arrays.stream(members.split(",")).map(String::strip)
+        .filter(id -> !id.isEmpty()).collect(Collectors.toSet());
+  }
+}
