@@ -46,3 +46,6 @@ create table step_record (
 );
 
 create index ix_step_record_instance on step_record (process_instance_id, task_key);
+-- The compliance summary counts steps with a due date per process, and per user for a social worker.
+create index ix_step_record_due on step_record (process_key, due_at, late);
+create index ix_step_record_user on step_record (completed_by, process_instance_id);

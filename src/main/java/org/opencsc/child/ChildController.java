@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.compliance.Breach;
 import org.opencsc.compliance.BreachRepository;
+import org.opencsc.workflow.StepRecord;
+import org.opencsc.workflow.StepRecordRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,11 +34,14 @@ public class ChildController {
   private final ChildRegistry registry;
   private final HistoryService history;
   private final BreachRepository breaches;
+  private final StepRecordRepository steps;
 
-  public ChildController(ChildRegistry registry, HistoryService history, BreachRepository breaches) {
+  public ChildController(ChildRegistry registry, HistoryService history, BreachRepository breaches,
+      StepRecordRepository steps) {
     this.registry = registry;
     this.history = history;
     this.breaches = breaches;
+    this.steps = steps;
   }
 
   @PostMapping(consumes = "application/json")
@@ -66,8 +71,26 @@ public class ChildController {
     }
     view.put("openCases", open);
     view.put("closedCases", closed);
+    List<String> cases = new ArrayList<>();
+    open.forEach(c -> cases.add((String) c.get("processInstanceId")));
+    closed.forEach(c -> cases.add((String) c.get("processInstanceId")));
+    view.put("timeline", cases.isEmpty() ? List.of()
+        : steps.findByProcessInstanceIdInOrderByCompletedAt(cases).stream().map(ChildController::stepView).toList());
     view.put("breaches", breaches.findByChildIdAndWithdrawnAtIsNullOrderByDueAt(id).stream().map(Breach::view)
         .toList());
+    return view;
+  }
+
+  /** One step of the child's timeline: what was done, by whom, when, against which deadline. */
+  private static Map<String, Object> stepView(StepRecord step) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("process", step.getProcessKey());
+    view.put("processInstanceId", step.getProcessInstanceId());
+    view.put("task", step.getTaskKey());
+    view.put("completedBy", step.getCompletedBy());
+    view.put("completedAt", LondonTime.format(step.getCompletedAt()));
+    view.put("dueAt", step.getDueAt() == null ? null : LondonTime.format(step.getDueAt()));
+    view.put("late", step.isLate());
     return view;
   }
 

@@ -21,10 +21,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Two doors. The APIs other systems use ({@code /engine-rest}, {@code /api}) take HTTP Basic
- * credentials of a Camunda user on every request (401 without), and the engine checks that
- * user's authorizations (403 outside one's groups). The webapps ({@code /camunda}) keep
- * Camunda's own session login and CSRF protection; their setup page is closed for good.
+ * Three doors. The engine API ({@code /engine-rest}) takes HTTP Basic credentials of a Camunda
+ * user on every request (401 without), and the engine checks that user's authorizations (403
+ * outside one's groups). Our own API ({@code /api}) takes the same credentials, or the session
+ * of the compliance dashboard's login form. The webapps ({@code /camunda}) keep Camunda's own
+ * session login and CSRF protection; their setup page is closed for good.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -34,22 +35,14 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apis(HttpSecurity http, CamundaUserAuthentication users, IdentityService identity)
+  SecurityFilterChain engineApi(HttpSecurity http, CamundaUserAuthentication users, IdentityService identity)
       throws Exception {
     // Path matchers, not MVC ones: the engine REST API and the webapps are Jersey servlets.
-    http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**")))
+    http.securityMatcher(path("/engine-rest/**"))
         .authenticationProvider(users)
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(path(HttpMethod.POST, "/api/children"))
-            .hasAnyAuthority(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS,
-                Groups.CAMUNDA_ADMIN)
-            .requestMatchers(path("/api/children/**"))
-            .hasAnyAuthority(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS,
-                Groups.AGENCY_DECISION_MAKERS, Groups.PANEL_ADVISERS, Groups.CAMUNDA_ADMIN)
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized())
-            .accessDeniedHandler(forbidden()))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
         .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless Basic auth carries no ambient credentials for a forged request to use.
         .csrf(csrf -> csrf.disable())
@@ -59,8 +52,42 @@ public class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * Our own API and the compliance dashboard: HTTP Basic for other systems, and a login form with
+   * a session for people using the dashboard in a browser (CSRF-protected, except for requests
+   * that carry their own credentials).
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain api(HttpSecurity http, CamundaUserAuthentication users, IdentityService identity)
+      throws Exception {
+    http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/dashboard/**"), path("/login"),
+            path("/logout"), path("/webjars/chart.js/**")))
+        .authenticationProvider(users)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path(HttpMethod.POST, "/api/children"))
+            .hasAnyAuthority(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS,
+                Groups.CAMUNDA_ADMIN)
+            .requestMatchers(path("/api/children/**"))
+            .hasAnyAuthority(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS,
+                Groups.AGENCY_DECISION_MAKERS, Groups.PANEL_ADVISERS, Groups.CAMUNDA_ADMIN)
+            .requestMatchers(path("/api/compliance/**"), path("/dashboard/**"))
+            .hasAnyAuthority(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS,
+                Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))
+        .formLogin(form -> form.defaultSuccessUrl("/dashboard/", false))
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .exceptionHandling(errors -> errors
+            .defaultAuthenticationEntryPointFor(unauthorized(), path("/api/**"))
+            .accessDeniedHandler(forbidden()))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+        .addFilterAfter(new EngineIdentityFilter(identity), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     http.securityMatcher(path("/**"))
         .authorizeHttpRequests(requests -> requests

@@ -131,8 +131,11 @@ public class RuleEnforcement {
         breaches.metInTime(step, deadline.metAt().toInstant(), user);
       }
     }
-    steps.save(new StepRecord(task.getId(), task.getProcessInstanceId(), processKey, taskKey, user, now,
-        task.getDueDate() == null ? null : task.getDueDate().toInstant(), deadline != null && deadline.late()));
+    // Late against the deadline rule where there is one (met at the recorded event), otherwise
+    // against the task's due date: the compliance figures count every step that had a due date.
+    Instant dueAt = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+    boolean late = deadline != null ? deadline.late() : dueAt != null && now.isAfter(dueAt);
+    steps.save(new StepRecord(task.getId(), task.getProcessInstanceId(), processKey, taskKey, user, now, dueAt, late));
     // Shown to the next person in Tasklist; the four-eyes check reads the step record instead.
     task.setVariable(TaskRules.completedByVariable(taskKey), user);
     task.setVariable(TaskRules.completedAtVariable(taskKey), LondonTime.format(now));

@@ -1,6 +1,7 @@
 package org.opencsc.workflow;
 
 import java.util.Collection;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,8 @@ public interface StepRecordRepository extends JpaRepository<StepRecord, String> 
       String completedBy);
 
   List<StepRecord> findByProcessInstanceIdOrderByCompletedAt(String processInstanceId);
+
+  List<StepRecord> findByProcessInstanceIdInOrderByCompletedAt(Collection<String> processInstanceIds);
 
   /** The last completion of a task in a case (when a report was approved, when a decision was made). */
   Optional<StepRecord> findFirstByProcessInstanceIdAndTaskKeyOrderByCompletedAtDesc(String processInstanceId,

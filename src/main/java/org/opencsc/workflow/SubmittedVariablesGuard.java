@@ -19,7 +19,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.opencsc.security.CachedBodyRequest;
 import org.opencsc.workflow.RuleViolation.Problem;
@@ -87,7 +86,7 @@ public class SubmittedVariablesGuard {
       String path = prefix.group(1);
       CachedBodyRequest cached = new CachedBodyRequest(request, MAX_BODY);
       JsonNode body = readJson(cached.body());
-      List<Problem> problems = body == null ? List.of() : asSystem(() -> problems(path, body));
+      List<Problem> problems = body == null ? List.of() : AsSystem.call(identity, () -> problems(path, body));
       if (!problems.isEmpty()) {
         RuleViolation violation = new RuleViolation(problems);
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -190,19 +189,6 @@ public class SubmittedVariablesGuard {
         return sent.isNumber() && sent.decimalValue().compareTo(new java.math.BigDecimal(number.toString())) == 0;
       }
       return false;
-    }
-
-    /** Looks the step up as the system: the caller's own rights are checked by the API after. */
-    private <T> T asSystem(java.util.function.Supplier<T> lookup) {
-      Authentication caller = identity.getCurrentAuthentication();
-      identity.clearAuthentication();
-      try {
-        return lookup.get();
-      } finally {
-        if (caller != null) {
-          identity.setAuthentication(caller);
-        }
-      }
     }
   }
 }

@@ -1,0 +1,104 @@
+package org.opencsc.compliance;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.opencsc.calendar.LondonTime;
+import org.opencsc.compliance.ComplianceReport.BreachFilter;
+import org.opencsc.workflow.RuleViolation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** {@code /api/compliance}: the figures, the breach register and the inspection exports. */
+@RestController
+@RequestMapping("/api/compliance")
+public class ComplianceController {
+
+  private final ComplianceReport report;
+  private final AnnexAExports exports;
+  private final CaseScope scope;
+
+  public ComplianceController(ComplianceReport report, AnnexAExports exports, CaseScope scope) {
+    this.report = report;
+    this.exports = exports;
+    this.scope = scope;
+  }
+
+  @GetMapping("/summary")
+  public List<Map<String, Object>> summary(Authentication caller) {
+    return report.summary(scope.of(caller));
+  }
+
+  @GetMapping("/trend")
+  public List<Map<String, Object>> trend(@RequestParam String process, Authentication caller) {
+    return report.trend(scope.of(caller), process(process));
+  }
+
+  @GetMapping("/open-steps")
+  public List<Map<String, Object>> openSteps(Authentication caller) {
+    return report.openSteps(scope.of(caller));
+  }
+
+  @GetMapping("/breaches")
+  public List<Map<String, Object>> breaches(@RequestParam(required = false) String process,
+      @RequestParam(required = false) String code, @RequestParam(required = false) String childId,
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to, Authentication caller) {
+    BreachFilter filter = new BreachFilter(process == null ? null : process(process), code == null ? null : code(code),
+        childId, from == null ? null : moment("from", from, false), to == null ? null : moment("to", to, true));
+    return report.breaches(scope.of(caller), filter).stream().map(ComplianceController::contractView).toList();
+  }
+
+  @GetMapping("/export/{list}.csv")
+  public ResponseEntity<String> export(@PathVariable String list, Authentication caller) {
+    String csv = exports.csv(list, scope.of(caller));
+    if (csv == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+          "No export " + list + " (there are " + String.join(", ", AnnexAExports.LISTS) + ")");
+    }
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .header("Content-Disposition", "attachment; filename=\"" + list + ".csv\"")
+        .body(csv);
+  }
+
+  /** The contract's fields: code, process, processInstanceId, childId, dueAt, doneAt, reason. */
+  static Map<String, Object> contractView(Breach breach) {
+    return breach.view();
+  }
+
+  private static String process(String process) {
+    if (!ComplianceProcesses.KEYS.contains(process)) {
+      throw RuleViolation.of("process", "must be one of " + String.join(", ", ComplianceProcesses.KEYS));
+    }
+    return process;
+  }
+
+  private static BreachCode code(String code) {
+    try {
+      return BreachCode.valueOf(code);
+    } catch (IllegalArgumentException e) {
+      throw RuleViolation.of("code", "must be one of " + java.util.Arrays.toString(BreachCode.values()));
+    }
+  }
+
+  /** A date (the start of that day, or of the next for an inclusive end) or a date-time. */
+  private static Instant moment(String field, String value, boolean endOfRange) {
+    try {
+      if (value.length() == 10) {
+        return LondonTime.parseDate(value).plusDays(endOfRange ? 1 : 0).atStartOfDay(LondonTime.ZONE).toInstant();
+      }
+      return LondonTime.parseDateTime(value).toInstant();
+    } catch (IllegalArgumentException e) {
+      throw RuleViolation.of(field, e.getMessage());
+    }
+  }
+}
