@@ -34,6 +34,8 @@ public class WorkflowFixture {
   public static final String PROCESS_KEY = "workflowFixture";
   /** Both social worker and team manager: the four-eyes rule must stop them signing off their own work. */
   public static final String DUAL_ROLE_USER = "dana";
+  /** Both social worker and agency decision maker: may not decide on a report they wrote. */
+  public static final String AUTHOR_AND_DECISION_MAKER = "dylan";
 
   @Bean
   ProcessRules workflowFixtureRules(ChildRegistry children) {
@@ -76,6 +78,13 @@ public class WorkflowFixture {
         identity.saveUser(dana);
         identity.createMembership(DUAL_ROLE_USER, Groups.SOCIAL_WORKERS);
         identity.createMembership(DUAL_ROLE_USER, Groups.TEAM_MANAGERS);
+      }
+      if (identity.createUserQuery().userId(AUTHOR_AND_DECISION_MAKER).count() == 0) {
+        User dylan = identity.newUser(AUTHOR_AND_DECISION_MAKER);
+        dylan.setPassword("demo");
+        identity.saveUser(dylan);
+        identity.createMembership(AUTHOR_AND_DECISION_MAKER, Groups.SOCIAL_WORKERS);
+        identity.createMembership(AUTHOR_AND_DECISION_MAKER, Groups.AGENCY_DECISION_MAKERS);
       }
       for (String group : List.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS)) {
         Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

@@ -131,6 +131,7 @@ public class AdoptionDecisionRules implements ProcessRules {
             .check("finalReasons", "must be at least " + MIN_REASONS_LENGTH + " characters: your own reasons",
                 answers -> answers.text("finalReasons").strip().length() >= MIN_REASONS_LENGTH)
             .notBy("a member of the panel (panelMembers) may not make the agency decision", AdoptionDecisionRules::panelMembers)
+            .signsOff("prepareChildPermanenceReport")
             .onCompleted(record::finallyDecided),
         TaskRules.task("notifyDecisionOrally")
             .require("notifiedOrallyAt", DATE_TIME)

@@ -167,17 +167,22 @@ class AdoptionDecisionProcessTest extends ApplicationTest {
   @Test
   void aLateDecisionIsABreachEscalatedToServiceManagersAndNeedsAReason() {
     ProcessInstance decision = atDecision();
+    // Final minutes Thursday 20 May 2027: due Tuesday 1 June (31 May is a bank holiday).
+    assertThat(variable(decision, "admDecisionDueAt")).isEqualTo("2027-06-01T23:59:00+01:00");
     clockAt(Instant.parse("2027-06-03T00:00:00Z"));
-    engine.getManagementService().executeJob(timer(decision, "boundaryEvent_decisionOverdue").getId());
+    engine.getManagementService().executeJob(timer(decision, "startEvent_decisionOverdue").getId());
     assertThat(breachesOf(decision)).singleElement().satisfies(breach -> assertThat(breach.getCode()).isEqualTo(BreachCode.ADM_DECISION_LATE));
     assertThat(engine.getTaskService().getIdentityLinksForTask(task(decision, "escalateOverdueAgencyDecision").getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("service-managers"));
-    complete(decision, "escalateOverdueAgencyDecision", "sean", variables("managerAction", "Decision maker's diary cleared"));
 
     assertRefused(completeReply(decision, "makeAgencyDecision", "ada", agencyDecision(true, Map.of())), "lateReason: is required");
     Map<String, Object> late = agencyDecision(true, Map.of("lateReason", "Decision maker on leave"));
     complete(decision, "makeAgencyDecision", "ada", late);
     assertThat(breachesOf(decision)).singleElement().satisfies(breach -> assertThat(breach.getReason()).isEqualTo("Decision maker on leave"));
+    // The escalation ends with the decision, so the case goes on to the notices.
+    assertThat(decision).isWaitingAt("notifyDecisionOrally", "notifyDecisionInWriting");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(decision.getId())
+        .taskDefinitionKey("escalateOverdueAgencyDecision").count()).isZero();
   }
 
   @Test
@@ -205,7 +210,7 @@ class AdoptionDecisionProcessTest extends ApplicationTest {
     complete(decision, "recordPanelRecommendation", "pam", panel("2027-05-19", false, "pete", "2027-05-20T09:00:00Z"));
     complete(decision, "makeAgencyDecision", "ada", agencyDecision(false, Map.of()));
     assertThat(decision).isWaitingAt("recordRepresentations");
-    // Thursday 20 May 2027 + 40 working days (31 May and 30 August are bank holidays).
+    // Thursday 20 May 2027 + 40 working days (31 May, the spring bank holiday, skipped).
     assertThat(variable(decision, "representationsDueAt")).isEqualTo("2027-07-16T23:59:00+01:00");
     assertThat(decisions.findById(decision.getId()).orElseThrow().isQualifyingDetermination()).isTrue();
 
@@ -217,6 +222,20 @@ class AdoptionDecisionProcessTest extends ApplicationTest {
     complete(decision, "makeFinalAgencyDecision", "ada", variables("finalApproves", false, "finalReasons", OWN_REASONS));
     assertThat(variable(decision, "oralNoticeDueAt")).isEqualTo("2027-07-20T23:59:00+01:00");
     assertThat(decision).isWaitingAt("notifyDecisionOrally", "notifyDecisionInWriting");
+  }
+
+  @Test
+  void theReportsAuthorCannotMakeEitherDecision() {
+    String author = WorkflowFixture.AUTHOR_AND_DECISION_MAKER;
+    ProcessInstance decision = start("ADOPTER_APPROVAL", "PANEL");
+    complete(decision, "prepareChildPermanenceReport", author, report(0));
+    complete(decision, "qualityAssureCpr", "tom", variables("cprApproved", true, "managerRationale", "Complete"));
+    complete(decision, "recordPanelRecommendation", "pam", panel("2027-05-19", false, "pete", "2027-05-20T09:00:00Z"));
+    assertRefused(completeReply(decision, "makeAgencyDecision", author, agencyDecision(false, Map.of())), "four eyes");
+    complete(decision, "makeAgencyDecision", "ada", agencyDecision(false, Map.of()));
+    complete(decision, "recordRepresentations", "ada", variables("representationsReceived", false));
+    assertRefused(completeReply(decision, "makeFinalAgencyDecision", author,
+        variables("finalApproves", false, "finalReasons", OWN_REASONS)), "four eyes");
   }
 
   @Test
@@ -243,7 +262,7 @@ class AdoptionDecisionProcessTest extends ApplicationTest {
     return decision;
   }
 
-  /** At the decision maker, after a panel that recommended approval; due 27 May 2027 23:59. */
+  /** At the decision maker, after a panel that recommended approval; due 1 June 2027 23:59. */
   private ProcessInstance atDecision() {
     ProcessInstance decision = approvedReport(start("SHOULD_BE_PLACED", "PANEL"));
     complete(decision, "recordPanelRecommendation", "pam", panel("2027-05-19", true, "pete", "2027-05-20T09:00:00Z"));
