@@ -81,7 +81,10 @@ public class SecurityConfiguration {
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(unauthorized(), path("/api/**"))
             .accessDeniedHandler(forbidden()))
-        .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+        // CSRF protects the dashboard's session; a request with its own credentials, or with no
+        // session at all, carries nothing a forged request could borrow.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(
+            request -> request.getHeader("Authorization") != null || request.getSession(false) == null))
         .addFilterAfter(new EngineIdentityFilter(identity), BasicAuthenticationFilter.class);
     return http.build();
   }
