@@ -97,6 +97,9 @@ public class ComplianceReport {
   /** Open steps with a due date, soonest first, with who holds them. */
   public List<Map<String, Object>> openSteps(Visible scope) {
     Instant now = LondonTime.now().toInstant();
+    if (!scope.all() && scope.cases().isEmpty()) {
+      return List.of(); // an empty id list would mean "no filter" to the engine's task query
+    }
     List<Task> open = AsSystem.call(identity, () -> {
       TaskQuery query = tasks.createTaskQuery().processDefinitionKeyIn(ComplianceProcesses.KEYS.toArray(String[]::new))
           .dueAfter(new Date(0)).orderByDueDate().asc();

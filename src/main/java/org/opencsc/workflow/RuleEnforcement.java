@@ -184,7 +184,7 @@ public class RuleEnforcement {
     }
     if (steps.existsByProcessInstanceIdAndTaskKeyInAndCompletedBy(processInstanceId, rules.signsOffTaskKeys(), user)) {
       return Optional.of(new Problem(rules.taskKey(), "four eyes: " + user + " did the work this signs off ("
-          + String.join(", ", rules.signsOffTaskKeys()) + ") and cannot sign it off; another manager must"));
+          + String.join(", ", rules.signsOffTaskKeys()) + ") and cannot sign it off; someone else must"));
     }
     return Optional.empty();
   }

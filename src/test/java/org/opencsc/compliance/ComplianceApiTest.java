@@ -115,6 +115,20 @@ class ComplianceApiTest extends ApplicationTest {
   }
 
   @Test
+  void aSocialWorkerWithNoCasesSeesNoOpenSteps() {
+    openOverdueInterview(registerChild("Someone Else's Case"));
+    if (engine.getIdentityService().createUserQuery().userId("newstarter").count() == 0) {
+      var user = engine.getIdentityService().newUser("newstarter");
+      user.setPassword("demo");
+      engine.getIdentityService().saveUser(user);
+      engine.getIdentityService().createMembership("newstarter", "social-workers");
+    }
+    assertThat(api.get("/api/compliance/open-steps", "newstarter").json()).isEmpty();
+    assertThat(api.get("/api/compliance/breaches", "newstarter").json()).isEmpty();
+    assertThat(api.get("/api/compliance/open-steps", "tom").json()).isNotEmpty();
+  }
+
+  @Test
   void exportsHaveTheAnnexAHeadersAndOneRowPerCaseWithUkDates() {
     String child = registerChild("Export Child");
     lateDeclinedInterview(child, "sarah");
