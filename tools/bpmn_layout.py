@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Adds diagram interchange (shapes and edges) to a BPMN file from a small position table.
+"""Adds diagram interchange (shapes and edges) to a BPMN file from a small position table, and
+the incoming/outgoing references every flow node carries in Modeler's XML.
 
 Developers use it once when a diagram is first written, so that Modeler, Cockpit and the docs
 show a readable picture; analysts then move things in Modeler as usual.
@@ -131,7 +132,47 @@ def main(diagram, layout_file):
         if f"xmlns:{prefix}=" not in text:
             text = text.replace("<bpmn:definitions ", f'<bpmn:definitions xmlns:{prefix}="{uri}" ', 1)
     text = text.replace("</bpmn:definitions>", "\n".join(out) + "\n</bpmn:definitions>")
-    open(diagram, "w", encoding="utf-8").write(text)
+    open(diagram, "w", encoding="utf-8").write(add_flow_refs(text))
+
+
+FLOW_NODE = re.compile(r'<bpmn:(userTask|serviceTask|businessRuleTask|startEvent|endEvent|exclusiveGateway|'
+                       r'parallelGateway|boundaryEvent|subProcess|intermediateCatchEvent)\b([^>]*?)(/?)>')
+
+
+def add_flow_refs(text):
+    """Writes <bpmn:incoming>/<bpmn:outgoing> for each flow node, after documentation and extensions."""
+    text = re.sub(r'\s*<bpmn:(incoming|outgoing)>[^<]*</bpmn:\1>', '', text)
+    flows = re.findall(r'<bpmn:sequenceFlow id="([^"]+)"[^>]*sourceRef="([^"]+)"[^>]*targetRef="([^"]+)"', text)
+    incoming, outgoing = {}, {}
+    for fid, source, target in flows:
+        outgoing.setdefault(source, []).append(fid)
+        incoming.setdefault(target, []).append(fid)
+    out, pos = [], 0
+    for match in FLOW_NODE.finditer(text):
+        eid = re.search(r'\bid="([^"]+)"', match.group(2)).group(1)
+        refs = [('incoming', f) for f in incoming.get(eid, [])] + [('outgoing', f) for f in outgoing.get(eid, [])]
+        if not refs:
+            continue
+        indent = text[text.rfind('\n', 0, match.start()) + 1:match.start()]
+        lines = ''.join(f'\n{indent}  <bpmn:{kind}>{fid}</bpmn:{kind}>' for kind, fid in refs)
+        if match.group(3) == '/':
+            out.append(text[pos:match.start()])
+            out.append(f'<bpmn:{match.group(1)}{match.group(2)}>{lines}\n{indent}</bpmn:{match.group(1)}>')
+            pos = match.end()
+        else:
+            insert_at = match.end()
+            # documentation and extension elements come first in the schema
+            while True:
+                rest = text[insert_at:]
+                found = re.match(r'\s*<bpmn:(documentation|extensionElements)\b.*?</bpmn:\1>', rest, re.S)
+                if not found:
+                    break
+                insert_at += found.end()
+            out.append(text[pos:insert_at])
+            out.append(lines)
+            pos = insert_at
+    out.append(text[pos:])
+    return ''.join(out)
 
 
 def kind_of(process, eid):
