@@ -71,6 +71,8 @@ public class SecurityConfiguration {
             .requestMatchers(path("/api/children/**"))
             .hasAnyAuthority(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS,
                 Groups.AGENCY_DECISION_MAKERS, Groups.PANEL_ADVISERS, Groups.CAMUNDA_ADMIN)
+            .requestMatchers(path("/api/migrations/**"))
+            .hasAnyAuthority(Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
             .requestMatchers(path("/api/compliance/**"), path("/dashboard/**"))
             .hasAnyAuthority(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS,
                 Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)

@@ -1,0 +1,159 @@
+package org.opencsc.versioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.opencsc.Variables.variables;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.opencsc.Api.Reply;
+import org.opencsc.ApplicationTest;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * An analyst changes a diagram (a label and a timer's documentation, a new version tag); running
+ * cases of every process move to the new version through /api/migrations, dry run first, and
+ * carry on from where they were.
+ */
+class CaseMigrationTest extends ApplicationTest {
+
+  @BeforeEach
+  void clock() {
+    clockAt(Instant.parse("2027-04-01T10:00:00Z"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "missingEpisode, missing-episode.bpmn, assessMissingRisk",
+      "strategyDiscussion, strategy-discussion.bpmn, scheduleStrategyDiscussion",
+      "privateFostering, private-fostering.bpmn, initialVisit",
+      "adoptionDecision, adoption-decision.bpmn, prepareChildPermanenceReport"})
+  void runningCasesMoveToTheChangedDiagramAndCarryOn(String processKey, String file, String waitingAt) throws Exception {
+    ProcessInstance running = start(processKey);
+    ProcessDefinition before = definition(running);
+    assertThat(running).isWaitingAt(waitingAt);
+
+    deployChangedCopy(file);
+    Reply dryRun = api.post("/api/migrations/" + processKey, "alex", Map.of("dryRun", true));
+    assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
+    JsonNode source = sourceWithCase(dryRun.json(), running.getId(), "wouldMigrate");
+    assertThat(source.get("cannotMigrate")).isEmpty();
+    assertThat(definition(running).getId()).as("a dry run changes nothing").isEqualTo(before.getId());
+
+    Reply migrated = api.post("/api/migrations/" + processKey, "admin", Map.of("dryRun", false));
+    assertThat(migrated.status()).as(migrated.body()).isEqualTo(200);
+    sourceWithCase(migrated.json(), running.getId(), "migrated");
+    ProcessDefinition after = definition(running);
+    assertThat(after.getVersion()).isGreaterThan(before.getVersion());
+    assertThat(after.getVersionTag()).isEqualTo("1.0.1-migration-test");
+    assertThat(running).isWaitingAt(waitingAt);
+
+    carryOn(processKey, running);
+  }
+
+  @Test
+  void onlyAnalystsAndAdministratorsMigrateAndOptionsAreChecked() {
+    assertThat(api.post("/api/migrations/missingEpisode", "tom", Map.of("dryRun", true)).status()).isEqualTo(403);
+    assertThat(api.get("/api/migrations/missingEpisode", "sarah").status()).isEqualTo(403);
+    Reply versions = api.get("/api/migrations/missingEpisode", "alex");
+    assertThat(versions.status()).isEqualTo(200);
+    assertThat(versions.json().get(0).has("runningCases")).isTrue();
+    assertRefused(api.post("/api/migrations/missingEpisode", "alex", Map.of("dryRun", "yes")), "dryRun: must be true or false");
+    assertRefused(api.post("/api/migrations/missingEpisode", "alex", Map.of("force", true)), "force: is not an option");
+    assertRefused(api.post("/api/migrations/noSuchProcess", "alex", Map.of("dryRun", true)), "processKey: no process");
+  }
+
+  private ProcessInstance start(String processKey) {
+    String child = registerChild("Migrating Child");
+    return switch (processKey) {
+      case "missingEpisode" -> startProcess(processKey, "sarah", variables("childId", child, "episodeType", "MISSING",
+          "missingFrom", "2027-04-01T08:00:00Z"));
+      case "strategyDiscussion" -> startProcess(processKey, "tom", variables("childId", child,
+          "referralReceivedAt", "2027-04-01T08:00:00Z", "concern", "Injury"));
+      case "privateFostering" -> startProcess(processKey, "sarah", variables("childId", child, "notifiedAt",
+          "2027-04-01T08:00:00Z", "notificationType", "STARTED", "arrangementStart", "2027-03-25", "intendedDurationDays", 90,
+          "carerName", "Ms Carer", "carerRelationship", "FAMILY_FRIEND"));
+      default -> startProcess(processKey, "sarah", variables("childId", child, "decisionType", "SHOULD_BE_PLACED", "route", "PANEL"));
+    };
+  }
+
+  /** The next step after migration, through the API as usual. */
+  private void carryOn(String processKey, ProcessInstance running) {
+    switch (processKey) {
+      case "missingEpisode" -> {
+        complete(running, "recordReturn", "sam", variables("returnedAt", "2027-04-01T09:00:00Z"));
+        assertThat(running).isWaitingAt("assessMissingRisk", "offerReturnInterview");
+        assertThat(variable(running, "rhiDueAt")).isEqualTo("2027-04-04T10:00:00+01:00");
+      }
+      case "strategyDiscussion" -> {
+        complete(running, "scheduleStrategyDiscussion", "tom", variables("discussionAt", "2027-04-01T09:30:00Z", "format", "CALLS"));
+        assertThat(running).isWaitingAt("recordStrategyDiscussion");
+      }
+      case "privateFostering" -> {
+        complete(running, "initialVisit", "sarah", variables("visitedAt", "2027-04-01T09:00:00Z", "seenAlone", true,
+            "householdSeen", true, "visitReport", "Settled"));
+        assertThat(running).isWaitingAt("statutoryVisit", "assessArrangement", "timer_reviewOpens");
+        assertThat(timer(running, "boundaryEvent_visitOverdue")).isNotNull();
+      }
+      default -> {
+        complete(running, "prepareChildPermanenceReport", "sarah", variables("cprChildAndFamily", "x", "siblingCount", 0,
+            "cprHealthSummary", "x", "cprWishesAndFeelings", "x", "cprContact", "x", "cprChronology", "x", "cprOptionsAnalysis", "x"));
+        assertThat(running).isWaitingAt("qualityAssureCpr");
+      }
+    }
+  }
+
+  /** The analyst's change: a new version tag, a relabelled step and a timer's documentation reworded. */
+  private void deployChangedCopy(String file) throws IOException {
+    var resolver = new PathMatchingResourcePatternResolver();
+    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("migration-test-" + file);
+    String diagram;
+    try (InputStream in = resolver.getResource("classpath:bpmn/" + file).getInputStream()) {
+      diagram = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String changed = diagram.replace("camunda:versionTag=\"1.0.0\"", "camunda:versionTag=\"1.0.1-migration-test\"")
+        .replaceFirst("(<bpmn:documentation>)(Statutory|Local practice)", "$1Reviewed April 2027. $2")
+        .replaceFirst("(<bpmn:userTask id=\"[^\"]+\" name=\")", "$1Changed label: ");
+    assertThat(changed).isNotEqualTo(diagram);
+    deployment.addString(file, changed);
+    for (String pattern : new String[] {"classpath:bpmn/*.dmn", "classpath:forms/*.form"}) {
+      for (Resource resource : resolver.getResources(pattern)) {
+        try (InputStream in = resource.getInputStream()) {
+          deployment.addInputStream(resource.getFilename(), in);
+        }
+      }
+    }
+    deployment.deploy();
+  }
+
+  private ProcessDefinition definition(ProcessInstance instance) {
+    String definitionId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
+        .singleResult().getProcessDefinitionId();
+    return engine.getRepositoryService().getProcessDefinition(definitionId);
+  }
+
+  private static JsonNode sourceWithCase(JsonNode report, String processInstanceId, String list) {
+    for (JsonNode source : report.get("sources")) {
+      for (JsonNode id : source.get(list)) {
+        if (id.asText().equals(processInstanceId)) {
+          return source;
+        }
+      }
+    }
+    throw new AssertionError(processInstanceId + " not in " + list + " of " + report);
+  }
+}
