@@ -38,7 +38,8 @@ public class CaseMigration {
   private final IdentityService identity;
   private final TransactionTemplate eachCase;
 
-  public CaseMigration(RepositoryService repository, RuntimeService runtime, IdentityService identity, PlatformTransactionManager transactions) {
+  public CaseMigration(RepositoryService repository, RuntimeService runtime, IdentityService identity,
+      PlatformTransactionManager transactions) {
     this.repository = repository;
     this.runtime = runtime;
     this.identity = identity;
