@@ -8,7 +8,7 @@ module.exports = function() {
     }
     const formRef = node.get('camunda:formRef');
     if (!formRef) {
-      reporter.report(node.id, 'User task has no form: link its Camunda Form by id (Properties panel > Form > Camunda Form (linked), Form ID forms/<process>-<task>.form)');
+      reporter.report(node.id, 'User task has no form: link its Camunda Form by id (Properties panel > Forms: type Camunda Forms, Form reference = the form id, e.g. missing-episode-recordReturn, Binding = deployment)');
     } else if (node.get('camunda:formRefBinding') !== 'deployment') {
       reporter.report(node.id, 'Link the form with binding "deployment", so the task uses the form deployed with this diagram');
     }

@@ -36,7 +36,9 @@ public final class Browser {
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1400,1100", "--lang=en-GB",
         "--user-data-dir=" + Files.createTempDirectory("opencsc-chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    // A council PC's clock: Tasklist shows dates in the browser's time zone.
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .withEnvironment(java.util.Map.of("TZ", "Europe/London")).build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;

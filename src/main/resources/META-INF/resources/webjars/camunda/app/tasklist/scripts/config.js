@@ -17,6 +17,8 @@ export default {
     fallbackLocale: 'en'
   },
   disableWelcomeMessage: true,
+  // Forget answers saved in the browser once a task is completed or the user logs out.
+  customScripts: ['scripts/opencsc/forget-saved-forms'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
