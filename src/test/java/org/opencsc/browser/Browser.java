@@ -34,12 +34,15 @@ public final class Browser {
     options.setBinary(CHROMIUM.toString());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1100", "--lang=en-GB",
+        "--disable-sync", "--window-size=1400,1100", "--lang=en-GB", "--accept-lang=en-GB",
         "--user-data-dir=" + Files.createTempDirectory("opencsc-chromium"));
     // A council PC's clock: Tasklist shows dates in the browser's time zone.
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .withEnvironment(java.util.Map.of("TZ", "Europe/London")).build();
     ChromeDriver driver = new ChromeDriver(service, options);
+    // A UK browser: Intl (and so the forms' date fields) formats dates the British way. Headless
+    // Chromium ignores --lang for this, so the locale is set through the DevTools protocol.
+    driver.executeCdpCommand("Emulation.setLocaleOverride", java.util.Map.of("locale", "en-GB"));
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;
   }

@@ -1,7 +1,9 @@
 package org.opencsc.browser;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -39,14 +41,29 @@ final class Tasklist {
   }
 
   void filter(String name) {
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[contains(@class,'task-filters')]//*[contains(normalize-space(.), \"" + name + "\")]"))).click();
+    WebElement item = wait.until(driver -> driver.findElements(By.cssSelector(".task-filters .item")).stream()
+        .filter(candidate -> candidate.getText().trim().startsWith(name)).findFirst().orElse(null));
+    item.findElement(By.cssSelector("a")).click();
+    wait.until(driver -> item.getDomAttribute("class").contains("active"));
     pause();
+  }
+
+  /** The ids of the tasks the open list shows, top to bottom. */
+  List<String> listedTaskIds() {
+    wait.until(driver -> !driver.findElements(By.cssSelector("a[href*='task=']")).isEmpty());
+    return browser.findElements(By.cssSelector("a[href*='task=']")).stream()
+        .map(link -> link.getDomAttribute("href").replaceAll(".*task=([^&]+).*", "$1")).toList();
+  }
+
+  /** The sort the list is shown in, as Tasklist labels it above the list. */
+  String sortLabel() {
+    return browser.findElement(By.cssSelector("[cam-sorting-choices], .sorting-choice, .tasks-list-sorting"))
+        .getText().trim();
   }
 
   /** What Tasklist shows for a task link: its form, or nothing the user may see. */
   boolean canSeeTask(String taskId) {
-    browser.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    openLink(taskId);
     pause();
     pause();
     return !browser.findElements(By.cssSelector(".fjs-container")).isEmpty();
@@ -54,7 +71,7 @@ final class Tasklist {
 
   /** Opens a task by its link, as from a filter's list or a notification. */
   void openTask(String taskId) {
-    browser.get(base + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    openLink(taskId);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
     List<WebElement> claim = browser.findElements(By.xpath("//button[normalize-space()='Claim']"));
     if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
@@ -62,6 +79,18 @@ final class Tasklist {
     }
     wait.until(driver -> driver.findElements(By.cssSelector(".disabled-form")).isEmpty());
     pause(); // the form is drawn again once claimed
+  }
+
+  /** Opens a task in the list being shown (its filter and sort kept), as clicking it there does. */
+  private void openLink(String taskId) {
+    String[] current = browser.getCurrentUrl().split("#/\\?", 2);
+    String kept = current.length < 2 ? "" : Arrays.stream(current[1].split("&"))
+        .filter(parameter -> !parameter.isEmpty() && !parameter.startsWith("task=")).collect(Collectors.joining("&"));
+    browser.get(base + "/camunda/app/tasklist/default/#/?" + (kept.isEmpty() ? "" : kept + "&") + "task=" + taskId);
+  }
+
+  String placeholder(String dateTimeKey) {
+    return browser.findElement(By.cssSelector("[id$='-Field_" + dateTimeKey + "-date']")).getDomAttribute("placeholder");
   }
 
   WebElement field(String key) {
@@ -76,11 +105,11 @@ final class Tasklist {
     pause();
   }
 
-  /** A date-time field; form-js takes the date as mm/dd/yyyy. */
-  void dateTime(String key, String usDate, String time) {
+  /** A date-time field, the date typed as a UK user does (dd/mm/yyyy). */
+  void dateTime(String key, String ukDate, String time) {
     WebElement date = browser.findElement(By.cssSelector("[id$='-Field_" + key + "-date']"));
     date.click();
-    date.sendKeys(usDate, Keys.ENTER);
+    date.sendKeys(ukDate, Keys.ENTER);
     WebElement clock = browser.findElement(By.cssSelector("[id$='-Field_" + key + "-time']"));
     clock.click();
     clock.sendKeys(time, Keys.ENTER);

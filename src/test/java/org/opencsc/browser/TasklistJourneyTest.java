@@ -2,10 +2,19 @@ package org.opencsc.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencsc.Variables.variables;
+import static org.opencsc.WorkflowFixture.DUAL_ROLE_USER;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,14 +50,15 @@ class TasklistJourneyTest extends ApplicationTest {
     assertThat(tasklist.filters()).contains("My tasks", "My team's tasks", "Overdue", "Due in the next 24 hours");
     tasklist.filter("My team's tasks");
     tasklist.openTask(task(episode, "recordReturn").getId());
-    tasklist.dateTime("returnedAt", today(), "09:00");
+    assertThat(tasklist.placeholder("returnedAt")).as("UK date format").isEqualTo("dd/mm/yyyy");
+    tasklist.dateTime("returnedAt", today(), returnTime());
     Browser.screenshot(browser, "tasklist-record-return");
     tasklist.complete();
     assertThat(task(episode, "offerReturnInterview")).isNotNull();
 
     tasklist.openTask(task(episode, "offerReturnInterview").getId());
     tasklist.tick("rhiOffered");
-    tasklist.dateTime("rhiOfferedAt", today(), "09:30");
+    tasklist.dateTime("rhiOfferedAt", today(), returnTime());
     assertThat(tasklist.visible("rhiDeclineReason")).as("asked why, once the offer is declined").isTrue();
     tasklist.complete();
     assertThat(tasklist.notificationContaining("required")).as("the form says the reason is missing").isNotBlank();
@@ -67,15 +77,62 @@ class TasklistJourneyTest extends ApplicationTest {
   }
 
   @Test
+  void aManagerSignsOffFromTheTeamsTasksButNotTheirOwnWork() throws Exception {
+    ProcessInstance other = missingEpisode("EP-TL-4");
+    complete(other, "assessMissingRisk", "sarah", riskAssessment());
+    ProcessInstance own = missingEpisode("EP-TL-5");
+    complete(own, "assessMissingRisk", DUAL_ROLE_USER, riskAssessment());
+
+    tasklist.login(DUAL_ROLE_USER);
+    tasklist.filter("My team's tasks");
+    tasklist.openTask(task(other, "approveMissingRisk").getId());
+    tasklist.tick("riskApproved");
+    tasklist.type("managerRationale", "Proportionate; review if missing again");
+    tasklist.complete();
+    assertThat(task(other, "approveMissingRisk")).as("signed off").isNull();
+    assertThat(engine.getRuntimeService().getVariable(other.getId(), "approveMissingRiskCompletedBy"))
+        .isEqualTo(DUAL_ROLE_USER);
+
+    tasklist.openTask(task(own, "approveMissingRisk").getId());
+    tasklist.tick("riskApproved");
+    tasklist.type("managerRationale", "Fine");
+    assertRefused(own, "approveMissingRisk", "four eyes", "someone else must", "tasklist-four-eyes-refused");
+  }
+
+  @Test
+  void aStrategyDiscussionWithoutPoliceGoesToTheManagersEngagementTask() throws Exception {
+    String child = registerChild("Strategy Tasklist");
+    ZonedDateTime heldAt = ZonedDateTime.now(ZoneId.of("Europe/London"))
+        .minusHours(1).withSecond(0).withNano(0);
+    ProcessInstance discussion = startProcess("strategyDiscussion", "tom", variables("childId", child,
+        "referralReceivedAt", heldAt.minusHours(3).toInstant().toString(), "concern", "Bruising"));
+    complete(discussion, "scheduleStrategyDiscussion", "tom", variables("discussionAt", heldAt.toInstant().toString(),
+        "format", "CALLS"));
+
+    tasklist.login("sarah");
+    tasklist.openTask(task(discussion, "recordStrategyDiscussion").getId());
+    tasklist.dateTime("heldAt", heldAt.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+        heldAt.format(DateTimeFormatter.ofPattern("HH:mm")));
+    for (String agency : new String[] {"attendedSocialWorker", "attendedManager", "attendedHealth", "attendedPlacementProvider"}) {
+      tasklist.tick(agency);
+    }
+    tasklist.type("informationShared", "School and GP records shared; police not on the call");
+    tasklist.choose("decision", 2);
+    Browser.screenshot(browser, "tasklist-strategy-without-police");
+    tasklist.complete();
+    assertThat(engine.getRuntimeService().getVariable(discussion.getId(), "absentAgencies")).isEqualTo("attendedPolice");
+    tasklist.logout();
+    tasklist.login("tom");
+    assertThat(tasklist.canSeeTask(task(discussion, "engageAbsentAgency").getId())).isTrue();
+  }
+
+  @Test
   void theServerRefusesADecisionMakerWhoHasNotReadThePapersAndTheMessageIsShown() throws Exception {
     ProcessInstance decision = atAgencyDecision();
     tasklist.login("ada");
     tasklist.openTask(task(decision, "makeAgencyDecision").getId());
     tasklist.type("admReasons", "Having read every paper I am satisfied that adoption meets the child's lifelong needs.");
-    tasklist.complete();
-    assertThat(tasklist.notificationContaining("readCpr")).contains("must be true");
-    assertThat(task(decision, "makeAgencyDecision")).as("the task stays open").isNotNull();
-    Browser.screenshot(browser, "tasklist-decision-refused");
+    assertRefused(decision, "makeAgencyDecision", "readCpr", "must be true", "tasklist-decision-refused");
   }
 
   @Test
@@ -93,6 +150,25 @@ class TasklistJourneyTest extends ApplicationTest {
   }
 
   @Test
+  void taskListsOpenSoonestDueFirst() throws Exception {
+    Task dueSooner = task(missingEpisode("EP-TL-6"), "assessMissingRisk");
+    Task dueLater = task(missingEpisode("EP-TL-7"), "assessMissingRisk");
+    dueSooner.setDueDate(Date.from(Instant.now().minusSeconds(3 * 3600)));
+    dueLater.setDueDate(Date.from(Instant.now().minusSeconds(3600)));
+    engine.getTaskService().saveTask(dueSooner);
+    engine.getTaskService().saveTask(dueLater);
+
+    tasklist.login("sarah");
+    tasklist.filter("Overdue");
+    Browser.screenshot(browser, "tasklist-soonest-due-first");
+    List<String> listed = tasklist.listedTaskIds();
+    assertThat(listed).contains(dueSooner.getId(), dueLater.getId());
+    assertThat(listed.indexOf(dueSooner.getId())).as("created first but due sooner, so listed first")
+        .isLessThan(listed.indexOf(dueLater.getId()));
+    assertThat(tasklist.sortLabel()).contains("Due date");
+  }
+
+  @Test
   void nothingSavedInTheBrowserOutlivesLoggingOut() throws Exception {
     ProcessInstance episode = missingEpisode("EP-TL-2");
     tasklist.login("sam");
@@ -107,9 +183,14 @@ class TasklistJourneyTest extends ApplicationTest {
   private ProcessInstance missingEpisode(String reference) {
     String child = registerChild("Jo Tasklist");
     Map<String, Object> body = new java.util.HashMap<>(variables("childId", child, "episodeType", "MISSING",
-        "missingFrom", java.time.Instant.now().minusSeconds(6 * 3600).toString()));
+        "missingFrom", Instant.now().minusSeconds(6 * 3600).toString()));
     body.put("businessKey", reference);
     return startProcess("missingEpisode", "sarah", body);
+  }
+
+  private static Map<String, Object> riskAssessment() {
+    return variables("riskLevel", "LOW", "cseRisk", false, "cceRisk", false, "radicalisationRisk", false,
+        "traffickingRisk", false, "riskSummary", "Stayed with a friend");
   }
 
   private ProcessInstance atAgencyDecision() {
@@ -122,8 +203,23 @@ class TasklistJourneyTest extends ApplicationTest {
     return decision;
   }
 
+  /** An hour ago on the UK clock (the return cannot be in the future). */
+  private static String returnTime() {
+    return ZonedDateTime.now(ZoneId.of("Europe/London")).minusHours(1)
+        .format(DateTimeFormatter.ofPattern("HH:mm"));
+  }
+
   private static String today() {
-    return java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
-        .format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+    return LocalDate.now(ZoneId.of("Europe/London"))
+        .format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+  }
+
+  /** Completes the open form, expects the server's refusal on screen and the task still open. */
+  private void assertRefused(ProcessInstance instance, String taskKey, String notification, String reason,
+      String screenshot) throws Exception {
+    tasklist.complete();
+    assertThat(tasklist.notificationContaining(notification)).contains(reason);
+    assertThat(task(instance, taskKey)).as("the task stays open").isNotNull();
+    Browser.screenshot(browser, screenshot);
   }
 }

@@ -17,8 +17,9 @@ export default {
     fallbackLocale: 'en'
   },
   disableWelcomeMessage: true,
-  // Forget answers saved in the browser once a task is completed or the user logs out.
-  customScripts: ['scripts/opencsc/forget-saved-forms'],
+  // Forget answers saved in the browser once a task is completed or the user logs out;
+  // open task lists soonest due first.
+  customScripts: ['scripts/opencsc/forget-saved-forms', 'scripts/opencsc/soonest-due-first'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
