@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,6 +32,8 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
  */
 @SpringBootTest(classes = OpenCscApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// Metrics are exported as in production (Spring Boot turns exporters off in tests by default).
+@AutoConfigureObservability(tracing = false)
 @Import({WorkflowFixture.class, ProcessEngineCoverageConfiguration.class})
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

@@ -62,9 +62,13 @@ public class SecurityConfiguration {
   SecurityFilterChain api(HttpSecurity http, CamundaUserAuthentication users, IdentityService identity)
       throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/dashboard/**"), path("/login"),
-            path("/logout"), path("/webjars/chart.js/**")))
+            path("/logout"), path("/webjars/chart.js/**"), path("/actuator/**")))
         .authenticationProvider(users)
         .authorizeHttpRequests(requests -> requests
+            // Load balancers ask for health without credentials; it shows no details.
+            .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info"))
+            .permitAll()
+            .requestMatchers(path("/actuator/**")).hasAuthority(Groups.CAMUNDA_ADMIN)
             .requestMatchers(path(HttpMethod.POST, "/api/children"))
             .hasAnyAuthority(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS,
                 Groups.CAMUNDA_ADMIN)
@@ -81,7 +85,8 @@ public class SecurityConfiguration {
         .formLogin(form -> form.defaultSuccessUrl("/dashboard/", false))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .exceptionHandling(errors -> errors
-            .defaultAuthenticationEntryPointFor(unauthorized(), path("/api/**"))
+            .defaultAuthenticationEntryPointFor(unauthorized(),
+                new OrRequestMatcher(path("/api/**"), path("/actuator/**")))
             .accessDeniedHandler(forbidden()))
         // CSRF protects the dashboard's session; a request with its own credentials, or with no
         // session at all, carries nothing a forged request could borrow.
