@@ -3,15 +3,24 @@ package org.opencsc.workflow;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.opencsc.calendar.LondonTime;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,14 +29,19 @@ import org.springframework.context.annotation.Configuration;
  * A broken rule is the caller's mistake: 400 with the fields and rules named, on every door.
  * The engine REST API answers most exceptions raised inside the engine with 500 (it wraps them
  * in a RestException when starting a process or correlating a message); these mappers look for
- * a {@link RuleViolation} in the cause chain first and otherwise answer as Camunda would.
+ * a {@link RuleViolation} in the cause chain first. Two people (or two nodes) changing the same
+ * case at once is not a server fault either: the loser gets 409 and nothing of theirs is saved,
+ * as does completing a task someone has already completed (404 when the caller could never see
+ * the task). Anything else is answered as Camunda would.
  */
 @Configuration
 public class RuleViolationResponses {
 
+  private static final Pattern TASK_ACTION = Pattern.compile("(?:^|/)task/([^/]+)/(?:complete|submit-form|resolve)$");
+
   @Bean
-  ResourceConfigCustomizer ruleViolationMappers() {
-    return config -> config.register(RestExceptions.class).register(EngineExceptions.class);
+  ResourceConfigCustomizer ruleViolationMappers(ProcessEngine engine) {
+    return config -> config.register(new RestExceptions(engine)).register(new EngineExceptions(engine));
   }
 
   /** The response body: Camunda's {@code type} and {@code message}, plus each broken rule. */
@@ -40,9 +54,13 @@ public class RuleViolationResponses {
   }
 
   static Optional<RuleViolation> violationIn(Throwable thrown) {
+    return causeIn(thrown, RuleViolation.class);
+  }
+
+  static <T extends Throwable> Optional<T> causeIn(Throwable thrown, Class<T> type) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-      if (cause instanceof RuleViolation violation) {
-        return Optional.of(violation);
+      if (type.isInstance(cause)) {
+        return Optional.of(type.cast(cause));
       }
       if (cause.getCause() == cause) {
         break;
@@ -51,27 +69,81 @@ public class RuleViolationResponses {
     return Optional.empty();
   }
 
-  private static Response respond(Throwable thrown) {
-    return violationIn(thrown)
-        .map(violation -> Response.status(Response.Status.BAD_REQUEST)
-            .entity(body(violation)).type(MediaType.APPLICATION_JSON_TYPE).build())
-        .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(thrown));
+  private static Response respond(Throwable thrown, ProcessEngine engine, UriInfo request) {
+    Optional<RuleViolation> violation = violationIn(thrown);
+    if (violation.isPresent()) {
+      return json(Response.Status.BAD_REQUEST, body(violation.get()));
+    }
+    if (causeIn(thrown, OptimisticLockingException.class).isPresent()) {
+      return conflict("Someone else changed this case at the same moment, so nothing of yours was saved."
+          + " Reload it and try again.");
+    }
+    Matcher taskAction = request == null ? null : TASK_ACTION.matcher(request.getPath());
+    if (taskAction != null && taskAction.find()) {
+      Optional<Response> gone = taskNoLongerOpen(engine, taskAction.group(1));
+      if (gone.isPresent()) {
+        return gone.get();
+      }
+    }
+    return ExceptionHandlerHelper.getInstance().getResponse(thrown);
+  }
+
+  /** A task acted on that is not open: 409 if the caller can see it was completed, else 404. */
+  private static Optional<Response> taskNoLongerOpen(ProcessEngine engine, String taskId) {
+    if (engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0) {
+      return Optional.empty();
+    }
+    HistoricTaskInstance done = engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId)
+        .singleResult();
+    if (done == null || done.getEndTime() == null) {
+      return Optional.of(json(Response.Status.NOT_FOUND, Map.of("type", "NotFound",
+          "message", "No open task " + taskId + " that you may see.")));
+    }
+    UserOperationLogEntry completion = engine.getHistoryService().createUserOperationLogQuery().taskId(taskId)
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).singleResult();
+    String by = completion == null || completion.getUserId() == null ? "" : " by " + completion.getUserId();
+    return Optional.of(conflict("This task was already completed" + by + " at "
+        + LondonTime.format(done.getEndTime().toInstant()) + ", so nothing of yours was saved."));
+  }
+
+  private static Response conflict(String message) {
+    return json(Response.Status.CONFLICT, Map.of("type", "Conflict", "message", message));
+  }
+
+  private static Response json(Response.Status status, Object body) {
+    return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   /** Ahead of Camunda's own mapper for the same type (lower value, higher priority). */
   @Priority(1)
   public static class RestExceptions implements ExceptionMapper<RestException> {
+    private final ProcessEngine engine;
+    @Context
+    private UriInfo request;
+
+    RestExceptions(ProcessEngine engine) {
+      this.engine = engine;
+    }
+
     @Override
     public Response toResponse(RestException exception) {
-      return respond(exception);
+      return respond(exception, engine, request);
     }
   }
 
   @Priority(1)
   public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
+    private final ProcessEngine engine;
+    @Context
+    private UriInfo request;
+
+    EngineExceptions(ProcessEngine engine) {
+      this.engine = engine;
+    }
+
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      return respond(exception);
+      return respond(exception, engine, request);
     }
   }
 }

@@ -1,0 +1,83 @@
+package org.opencsc.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencsc.Variables.variables;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.opencsc.Api.Reply;
+import org.opencsc.ApplicationTest;
+
+/**
+ * Two people (or two nodes, or a double click) complete the same task at the same moment: one
+ * wins, the other is told 409 with why, and the case moves on exactly once.
+ */
+class ConcurrentCompletionTest extends ApplicationTest {
+
+  private static final Map<String, Object> RISK_ASSESSMENT = variables("riskLevel", "LOW", "cseRisk", false,
+      "cceRisk", false, "radicalisationRisk", false, "traffickingRisk", false, "riskSummary", "Stayed with a friend");
+
+  @Test
+  void theSameTaskCompletedTwiceAtOnceSucceedsOnceAndTheOtherIsAConflict() throws Exception {
+    ExecutorService callers = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 5; round++) {
+        ProcessInstance episode = episode();
+        String taskId = task(episode, "assessMissingRisk").getId();
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<Reply>> replies = List.of("sarah", "sam").stream()
+            .map(user -> CompletableFuture.supplyAsync(() -> {
+              await(together);
+              return api.post("/engine-rest/task/" + taskId + "/complete", user, RISK_ASSESSMENT);
+            }, callers)).toList();
+        List<Reply> done = replies.stream().map(CompletableFuture::join).toList();
+
+        assertThat(done).extracting(Reply::status).as(done.toString()).containsExactlyInAnyOrder(204, 409);
+        Reply conflict = done.stream().filter(reply -> reply.status() == 409).findFirst().orElseThrow();
+        assertThat(conflict.body()).contains("\"type\":\"Conflict\"").contains("nothing of yours was saved");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(episode.getId())
+            .taskDefinitionKey("approveMissingRisk").count()).as("the case moved on once").isEqualTo(1);
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  @Test
+  void completingATaskSomeoneElseHasAlreadyCompletedSaysWhoAndWhen() {
+    ProcessInstance episode = episode();
+    String taskId = task(episode, "assessMissingRisk").getId();
+    assertThat(api.post("/engine-rest/task/" + taskId + "/complete", "sarah", RISK_ASSESSMENT).status()).isEqualTo(204);
+
+    Reply again = api.post("/engine-rest/task/" + taskId + "/complete", "sam", RISK_ASSESSMENT);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.body()).contains("already completed").contains("sarah");
+  }
+
+  @Test
+  void aTaskThatNeverExistedIsNotFound() {
+    Reply reply = api.post("/engine-rest/task/no-such-task/complete", "sarah", RISK_ASSESSMENT);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(404);
+  }
+
+  private ProcessInstance episode() {
+    return startProcess("missingEpisode", "sarah", variables("childId", registerChild("Concurrent Child"),
+        "episodeType", "MISSING", "missingFrom", Instant.now().minusSeconds(3600).toString()));
+  }
+
+  private static void await(CyclicBarrier barrier) {
+    try {
+      barrier.await();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
