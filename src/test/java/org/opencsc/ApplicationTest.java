@@ -1,7 +1,9 @@
 package org.opencsc;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +108,20 @@ public abstract class ApplicationTest {
   @SuppressWarnings("unchecked")
   protected static Map<String, Object> variablesOf(Map<String, Object> body) {
     return (Map<String, Object>) body.get("variables");
+  }
+
+  /** Sarah reports a newly registered child missing six hours ago; the episode has this business key. */
+  protected ProcessInstance missingEpisode(String businessKey) {
+    Map<String, Object> body = new HashMap<>(Variables.variables("childId", registerChild("Jo Missing"),
+        "episodeType", "MISSING", "missingFrom", Instant.now().minus(Duration.ofHours(6)).toString()));
+    body.put("businessKey", businessKey);
+    return startProcess("missingEpisode", "sarah", body);
+  }
+
+  /** The answers of a low-risk assessment while missing ({@code assessMissingRisk}). */
+  protected static Map<String, Object> lowRiskAssessment() {
+    return Variables.variables("riskLevel", "LOW", "cseRisk", false, "cceRisk", false, "radicalisationRisk", false,
+        "traffickingRisk", false, "riskSummary", "Stayed with a friend");
   }
 
   /** Registers a child through the API, as a social worker would. */

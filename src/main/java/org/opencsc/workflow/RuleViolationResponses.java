@@ -114,36 +114,34 @@ public class RuleViolationResponses {
     return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
-  /** Ahead of Camunda's own mapper for the same type (lower value, higher priority). */
-  @Priority(1)
-  public static class RestExceptions implements ExceptionMapper<RestException> {
+  /** Answers an exception from the engine REST API as {@link #respond} decides. */
+  abstract static class Responses<E extends Throwable> implements ExceptionMapper<E> {
     private final ProcessEngine engine;
     @Context
     private UriInfo request;
 
-    RestExceptions(ProcessEngine engine) {
+    Responses(ProcessEngine engine) {
       this.engine = engine;
     }
 
     @Override
-    public Response toResponse(RestException exception) {
+    public Response toResponse(E exception) {
       return respond(exception, engine, request);
     }
   }
 
+  /** Ahead of Camunda's own mapper for the same type (lower value, higher priority). */
   @Priority(1)
-  public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
-    private final ProcessEngine engine;
-    @Context
-    private UriInfo request;
-
-    EngineExceptions(ProcessEngine engine) {
-      this.engine = engine;
+  public static class RestExceptions extends Responses<RestException> {
+    RestExceptions(ProcessEngine engine) {
+      super(engine);
     }
+  }
 
-    @Override
-    public Response toResponse(ProcessEngineException exception) {
-      return respond(exception, engine, request);
+  @Priority(1)
+  public static class EngineExceptions extends Responses<ProcessEngineException> {
+    EngineExceptions(ProcessEngine engine) {
+      super(engine);
     }
   }
 }

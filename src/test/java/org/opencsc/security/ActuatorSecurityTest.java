@@ -1,7 +1,6 @@
 package org.opencsc.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.opencsc.Variables.variables;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +30,7 @@ class ActuatorSecurityTest extends ApplicationTest {
 
   @Test
   void anAdministratorSeesTheJobBacklogPerNode() {
-    startProcess("missingEpisode", "sarah", variables("childId", registerChild("Metrics Child"),
-        "episodeType", "MISSING", "missingFrom", Instant.now().minusSeconds(3600).toString()));
+    missingEpisode("EP-METRICS");
     double before = jobsDue();
     clockAt(Instant.now().plus(Duration.ofDays(30))); // the episode's timers are now due
     double after = jobsDue();

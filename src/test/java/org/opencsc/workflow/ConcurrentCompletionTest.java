@@ -1,11 +1,8 @@
 package org.opencsc.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.opencsc.Variables.variables;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -22,21 +19,18 @@ import org.opencsc.ApplicationTest;
  */
 class ConcurrentCompletionTest extends ApplicationTest {
 
-  private static final Map<String, Object> RISK_ASSESSMENT = variables("riskLevel", "LOW", "cseRisk", false,
-      "cceRisk", false, "radicalisationRisk", false, "traffickingRisk", false, "riskSummary", "Stayed with a friend");
-
   @Test
   void theSameTaskCompletedTwiceAtOnceSucceedsOnceAndTheOtherIsAConflict() throws Exception {
     ExecutorService callers = Executors.newFixedThreadPool(2);
     try {
       for (int round = 0; round < 5; round++) {
-        ProcessInstance episode = episode();
+        ProcessInstance episode = missingEpisode("EP-RACE-" + round);
         String taskId = task(episode, "assessMissingRisk").getId();
         CyclicBarrier together = new CyclicBarrier(2);
         List<CompletableFuture<Reply>> replies = List.of("sarah", "sam").stream()
             .map(user -> CompletableFuture.supplyAsync(() -> {
               await(together);
-              return api.post("/engine-rest/task/" + taskId + "/complete", user, RISK_ASSESSMENT);
+              return api.post("/engine-rest/task/" + taskId + "/complete", user, lowRiskAssessment());
             }, callers)).toList();
         List<Reply> done = replies.stream().map(CompletableFuture::join).toList();
 
@@ -53,24 +47,19 @@ class ConcurrentCompletionTest extends ApplicationTest {
 
   @Test
   void completingATaskSomeoneElseHasAlreadyCompletedSaysWhoAndWhen() {
-    ProcessInstance episode = episode();
+    ProcessInstance episode = missingEpisode("EP-AGAIN");
     String taskId = task(episode, "assessMissingRisk").getId();
-    assertThat(api.post("/engine-rest/task/" + taskId + "/complete", "sarah", RISK_ASSESSMENT).status()).isEqualTo(204);
+    assertThat(api.post("/engine-rest/task/" + taskId + "/complete", "sarah", lowRiskAssessment()).status()).isEqualTo(204);
 
-    Reply again = api.post("/engine-rest/task/" + taskId + "/complete", "sam", RISK_ASSESSMENT);
+    Reply again = api.post("/engine-rest/task/" + taskId + "/complete", "sam", lowRiskAssessment());
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.body()).contains("already completed").contains("sarah");
   }
 
   @Test
   void aTaskThatNeverExistedIsNotFound() {
-    Reply reply = api.post("/engine-rest/task/no-such-task/complete", "sarah", RISK_ASSESSMENT);
+    Reply reply = api.post("/engine-rest/task/no-such-task/complete", "sarah", lowRiskAssessment());
     assertThat(reply.status()).as(reply.body()).isEqualTo(404);
-  }
-
-  private ProcessInstance episode() {
-    return startProcess("missingEpisode", "sarah", variables("childId", registerChild("Concurrent Child"),
-        "episodeType", "MISSING", "missingFrom", Instant.now().minusSeconds(3600).toString()));
   }
 
   private static void await(CyclicBarrier barrier) {
