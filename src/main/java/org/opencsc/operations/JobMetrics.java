@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,8 +37,7 @@ class JobMetrics implements MeterBinder {
     gauge(registry, "opencsc.incidents.open", "Open incidents",
         () -> engine.getRuntimeService().createIncidentQuery().count());
     gauge(registry, "opencsc.job.executor.active", "1 when this node's job executor is acquiring jobs",
-        () -> engine.getProcessEngineConfiguration() instanceof
-            org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration
+        () -> engine.getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl configuration
             && configuration.getJobExecutor() != null && configuration.getJobExecutor().isActive() ? 1 : 0);
   }
 

@@ -45,7 +45,7 @@ class ActuatorSecurityTest extends ApplicationTest {
   private double jobsDue() {
     Reply metrics = api.get("/actuator/prometheus", "admin");
     assertThat(metrics.status()).as(metrics.body()).isEqualTo(200);
-    Matcher due = Pattern.compile("(?m)^opencsc_jobs_due\\{application=\"opencsc-workflow\",node=\"[^\"]+\"} (\\S+)$")
+    Matcher due = Pattern.compile("(?m)^opencsc_jobs_due\\{application=\"opencsc-workflow\",node=\"test-node\"} (\\S+)$")
         .matcher(metrics.body());
     assertThat(due.find()).as("opencsc_jobs_due with this node's tag").isTrue();
     return Double.parseDouble(due.group(1));
