@@ -74,8 +74,31 @@ public abstract class ApplicationTest {
     assertThat(reply.status()).as(taskKey + ": " + reply.body()).isEqualTo(204);
   }
 
+  /**
+   * Completes the open task of that key as the user and returns the API's answer. Whenever the
+   * API refuses, this also checks that nothing was written: the task is still open and the
+   * case's variables are as they were.
+   */
   protected Api.Reply completeReply(ProcessInstance instance, String taskKey, String user, Map<String, Object> body) {
-    return api.post("/engine-rest/task/" + task(instance, taskKey).getId() + "/complete", user, body);
+    Task open = task(instance, taskKey);
+    Map<String, String> before = variablesAsStored(instance);
+    Api.Reply reply = api.post("/engine-rest/task/" + open.getId() + "/complete", user, body);
+    if (reply.status() >= 400) {
+      assertThat(engine.getTaskService().createTaskQuery().taskId(open.getId()).count())
+          .as("refused (%s), so %s stays open", reply.status(), taskKey).isEqualTo(1);
+      assertThat(variablesAsStored(instance)).as("refused (%s), so nothing is written", reply.status())
+          .isEqualTo(before);
+    }
+    return reply;
+  }
+
+  private Map<String, String> variablesAsStored(ProcessInstance instance) {
+    Map<String, String> stored = new HashMap<>();
+    engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(instance.getId())
+        .disableCustomObjectDeserialization().disableBinaryFetching().list()
+        .forEach(variable -> stored.put(variable.getName() + "@" + variable.getExecutionId(),
+            String.valueOf(variable.getTypedValue())));
+    return stored;
   }
 
   /** Starts a process through REST as the user and returns the running instance. */

@@ -376,8 +376,16 @@ class MissingEpisodeProcessTest extends ApplicationTest {
     return startProcess("missingEpisode", "sarah", body);
   }
 
+  /** Starts an episode through REST; when refused, checks that no episode was started. */
   private Reply startReply(Map<String, Object> body) {
-    return api.post("/engine-rest/process-definition/key/missingEpisode/start", "sarah", body);
+    long episodes = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("missingEpisode").count();
+    Reply reply = api.post("/engine-rest/process-definition/key/missingEpisode/start", "sarah", body);
+    if (reply.status() >= 400) {
+      assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processDefinitionKey("missingEpisode").count()).as("refused, so no episode started").isEqualTo(episodes);
+    }
+    return reply;
   }
 
   private ProcessInstance returned(ProcessInstance episode, String returnedAt) {
