@@ -22,6 +22,20 @@ class ActuatorSecurityTest extends ApplicationTest {
   }
 
   @Test
+  void anAdministratorSeesEachPartOfThisNodesHealth() {
+    Reply health = api.get("/actuator/health", "admin");
+    assertThat(health.status()).isEqualTo(200);
+    for (String part : new String[] {"db", "processEngine", "diskSpace"}) {
+      assertThat(health.json().at("/components/" + part + "/status").asText()).as(part).isEqualTo("UP");
+    }
+    // In-JVM tests run jobs by hand (no job executor, so no part for it); a running node reports
+    // its jobExecutor too (ClusterIT).
+    assertThat(api.get("/actuator/health", "sarah").body()).as("a social worker sees no details")
+        .doesNotContain("components");
+    assertThat(api.get("/actuator/health/readiness", null).status()).as("readiness probe").isEqualTo(200);
+  }
+
+  @Test
   void metricsNeedAnAdministrator() {
     assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
     assertThat(api.get("/actuator/prometheus", "sarah").status()).isEqualTo(403);
