@@ -18,10 +18,13 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sets up who may do what, once the engine is built and before the web server takes requests:
@@ -47,17 +50,35 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
   private final String adminUser;
   private final String adminPassword;
   private final boolean demoUsers;
+  private final PlatformTransactionManager transactions;
 
-  public AccessBootstrap(@Value("${opencsc.admin.user:}") String adminUser,
+  public AccessBootstrap(PlatformTransactionManager transactions, @Value("${opencsc.admin.user:}") String adminUser,
       @Value("${opencsc.admin.password:}") String adminPassword,
       @Value("${opencsc.demo-users:false}") boolean demoUsers) {
     this.adminUser = adminUser;
     this.adminPassword = adminPassword;
     this.demoUsers = demoUsers;
+    this.transactions = transactions;
   }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    // One transaction that first takes the engine's cluster-wide lock (the row lock on
+    // ACT_GE_PROPERTY that deployments take): nodes starting together set up users, grants and
+    // filters one after the other, so none fails on a duplicate key and no filter is made twice.
+    // Each service call below is its own engine command in this transaction, so it sees the
+    // rows the calls before it wrote.
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+          .execute(context -> {
+            context.getPropertyManager().acquireExclusiveLock();
+            return null;
+          });
+      setUp(engine);
+    });
+  }
+
+  private void setUp(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     createGroups(identity);
     createFirstAdministrator(identity);

@@ -110,6 +110,11 @@ final class RunningApplication implements AutoCloseable {
     }
   }
 
+  /** The node dies at once (SIGKILL): no shutdown hooks, no job handed back, connections dropped. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
   /** A graceful stop (SIGTERM), as a service manager stops it. */
   @Override
   public void close() throws InterruptedException {

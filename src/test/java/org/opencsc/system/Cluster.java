@@ -1,0 +1,214 @@
+package org.opencsc.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.opencsc.Api;
+import org.opencsc.Api.Reply;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Application nodes (packaged jars, each its own JVM) sharing one real PostgreSQL server that the
+ * test starts itself, as a council runs them behind a load balancer. Also the few direct looks
+ * into the database the cluster tests need: which jobs exist, who ran them, the breach register.
+ */
+final class Cluster implements AutoCloseable {
+
+  /** Job log states (HistoricJobLog): a job created, failed, succeeded. */
+  static final int SUCCEEDED = 2;
+  static final int FAILED = 1;
+
+  private final EmbeddedPostgres postgres;
+  private final Path workDir;
+  private final List<RunningApplication> nodes = new ArrayList<>();
+
+  private Cluster(EmbeddedPostgres postgres, Path workDir) {
+    this.postgres = postgres;
+    this.workDir = workDir;
+  }
+
+  static Cluster start(Path workDir) throws IOException {
+    return new Cluster(EmbeddedPostgres.builder().start(), workDir);
+  }
+
+  /** Launches a node (not yet ready): postgres and demo profiles, node id, extra Spring arguments. */
+  RunningApplication launch(String nodeId, Map<String, String> environment, String... arguments)
+      throws IOException {
+    Map<String, String> env = new HashMap<>(Map.of(
+        "OPENCSC_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
+        "OPENCSC_DB_USER", "postgres", "OPENCSC_DB_PASSWORD", "postgres", "OPENCSC_NODE_ID", nodeId));
+    env.putAll(environment);
+    String[] args = Stream.concat(Stream.of("--spring.profiles.active=postgres,demo"), Stream.of(arguments))
+        .toArray(String[]::new);
+    RunningApplication node = RunningApplication.launch(Files.createDirectories(workDir.resolve(nodeId)), env, args);
+    nodes.add(node);
+    return node;
+  }
+
+  DataSource database() {
+    return postgres.getPostgresDatabase();
+  }
+
+  /**
+   * Notifies {@code count} private fostering arrangements through the node's API (a child each),
+   * which sets each one's "first visit within 7 working days" timer; returns the instance ids.
+   */
+  List<String> notifyArrangements(Api api, int count) {
+    List<String> instances = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Reply child = api.post("/api/children", "sarah", Map.of("name", "Cluster Child " + i,
+          "dateOfBirth", "2015-05-05", "lookedAfter", false, "disabled", false));
+      assertThat(child.status()).as(child.body()).isEqualTo(201);
+      Map<String, Object> notification = new LinkedHashMap<>();
+      notification.put("variables", Map.of(
+          "childId", value(child.json().get("id").asText()),
+          "notifiedAt", value(Instant.now().minus(Duration.ofHours(1)).toString()),
+          "notificationType", value("STARTED"),
+          "arrangementStart", value(LocalDate.now().plusDays(60).toString()),
+          "intendedDurationDays", Map.of("value", 90, "type", "Integer"),
+          "carerName", value("Mrs Ada Lovelace"),
+          "carerRelationship", value("FAMILY_FRIEND")));
+      Reply started = api.post("/engine-rest/process-definition/key/privateFostering/start", "sarah", notification);
+      assertThat(started.status()).as(started.body()).isEqualTo(200);
+      instances.add(started.json().get("id").asText());
+    }
+    return instances;
+  }
+
+  private static Map<String, Object> value(String value) {
+    return Map.of("value", value, "type", "String");
+  }
+
+  /** Makes every waiting "first visit late" timer due now, as if the 7 working days had passed. */
+  List<String> makeFirstVisitTimersDue() throws SQLException {
+    List<String> jobs = strings("select j.id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
+        + " where d.act_id_ = 'boundaryEvent_firstVisitLate'");
+    update("update act_ru_job set duedate_ = now() - interval '1 minute' where id_ in (select j.id_ from act_ru_job j"
+        + " join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'boundaryEvent_firstVisitLate')");
+    return jobs;
+  }
+
+  /** Waits until none of the jobs is left to run; fails if one fails for good or time runs out. */
+  void awaitDone(List<String> jobs, Duration timeout) throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      long left = count("select count(*) from act_ru_job where id_ = any(?)", jobs);
+      if (left == 0) {
+        return;
+      }
+      assertThat(count("select count(*) from act_ru_job where id_ = any(?) and retries_ = 0", jobs))
+          .as("jobs that failed for good (incidents)").isZero();
+      Thread.sleep(200);
+    }
+    throw new AssertionError(count("select count(*) from act_ru_job where id_ = any(?)", jobs) + " of "
+        + jobs.size() + " jobs still waiting after " + timeout);
+  }
+
+  /** How many times each of the jobs succeeded, by job id (history job log). */
+  Map<String, Long> successesPerJob(List<String> jobs) throws SQLException {
+    Map<String, Long> runs = new HashMap<>();
+    try (Connection connection = database().getConnection();
+         PreparedStatement query = connection.prepareStatement("select job_id_, count(*) from act_hi_job_log"
+             + " where job_state_ = " + SUCCEEDED + " and job_id_ = any(?) group by job_id_")) {
+      query.setArray(1, connection.createArrayOf("varchar", jobs.toArray()));
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          runs.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+    }
+    return runs;
+  }
+
+  /** Successful runs of the jobs per node (the engine host name is the node id). */
+  Map<String, Long> successesPerNode(List<String> jobs) throws SQLException {
+    Map<String, Long> perNode = new HashMap<>();
+    try (Connection connection = database().getConnection();
+         PreparedStatement query = connection.prepareStatement("select hostname_, count(*) from act_hi_job_log"
+             + " where job_state_ = " + SUCCEEDED + " and job_id_ = any(?) group by hostname_")) {
+      query.setArray(1, connection.createArrayOf("varchar", jobs.toArray()));
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          perNode.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+    }
+    return perNode;
+  }
+
+  /** When the first of the jobs succeeded (engine clock, as the lock times are). */
+  Timestamp firstSuccess(List<String> jobs) throws SQLException {
+    try (Connection connection = database().getConnection();
+         PreparedStatement query = connection.prepareStatement("select min(timestamp_) from act_hi_job_log"
+             + " where job_state_ = " + SUCCEEDED + " and job_id_ = any(?)")) {
+      query.setArray(1, connection.createArrayOf("varchar", jobs.toArray()));
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getTimestamp(1);
+      }
+    }
+  }
+
+  long count(String sql, List<String> ids) throws SQLException {
+    try (Connection connection = database().getConnection();
+         PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  long count(String sql) throws SQLException {
+    List<String> rows = strings(sql);
+    return Long.parseLong(rows.get(0));
+  }
+
+  List<String> strings(String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Connection connection = database().getConnection();
+         PreparedStatement query = connection.prepareStatement(sql);
+         ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    }
+    return values;
+  }
+
+  int update(String sql) throws SQLException {
+    try (Connection connection = database().getConnection();
+         PreparedStatement statement = connection.prepareStatement(sql)) {
+      return statement.executeUpdate();
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (RunningApplication node : nodes) {
+      node.close();
+    }
+    postgres.close();
+  }
+}
