@@ -41,6 +41,7 @@ final class Cluster implements AutoCloseable {
   private final EmbeddedPostgres postgres;
   private final Path workDir;
   private final List<RunningApplication> nodes = new ArrayList<>();
+  private final List<Path> cgroups = new ArrayList<>();
 
   private Cluster(EmbeddedPostgres postgres, Path workDir) {
     this.postgres = postgres;
@@ -54,13 +55,42 @@ final class Cluster implements AutoCloseable {
   /** Launches a node (not yet ready): postgres and demo profiles, node id, extra Spring arguments. */
   RunningApplication launch(String nodeId, Map<String, String> environment, String... arguments)
       throws IOException {
+    return launch(List.of(), nodeId, environment, arguments);
+  }
+
+  /** A node confined to one CPU of this machine, as if it had a machine of its own with one core. */
+  RunningApplication launchOnCpu(int cpu, String nodeId, String... arguments) throws IOException {
+    return launch(List.of("taskset", "-c", String.valueOf(cpu)), nodeId, Map.of(), arguments);
+  }
+
+  /**
+   * A node allowed {@code cpus} CPUs' worth of time (a Linux cgroup v1 CPU quota; needs root), as if
+   * it ran on a machine of that size, leaving the rest of this machine to PostgreSQL.
+   */
+  RunningApplication launchWithCpuQuota(double cpus, String nodeId, String... arguments) throws IOException {
+    Path cgroup = Path.of("/sys/fs/cgroup/cpu", "opencsc-" + nodeId + "-" + ProcessHandle.current().pid());
+    if (!Files.isWritable(cgroup.getParent())) {
+      throw new IllegalStateException("CPU quotas need root and cgroup v1 at " + cgroup.getParent());
+    }
+    RunningApplication node = launch(List.of(), nodeId, Map.of("JAVA_TOOL_OPTIONS",
+        "-XX:ActiveProcessorCount=" + Math.max(1, (int) Math.ceil(cpus))), arguments);
+    Files.createDirectories(cgroup);
+    Files.writeString(cgroup.resolve("cpu.cfs_period_us"), "100000");
+    Files.writeString(cgroup.resolve("cpu.cfs_quota_us"), String.valueOf((long) (cpus * 100_000)));
+    Files.writeString(cgroup.resolve("cgroup.procs"), String.valueOf(node.pid()));
+    cgroups.add(cgroup);
+    return node;
+  }
+
+  private RunningApplication launch(List<String> launcher, String nodeId, Map<String, String> environment,
+      String... arguments) throws IOException {
     Map<String, String> env = new HashMap<>(Map.of(
         "OPENCSC_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
         "OPENCSC_DB_USER", "postgres", "OPENCSC_DB_PASSWORD", "postgres", "OPENCSC_NODE_ID", nodeId));
     env.putAll(environment);
     String[] args = Stream.concat(Stream.of("--spring.profiles.active=postgres,demo"), Stream.of(arguments))
         .toArray(String[]::new);
-    RunningApplication node = RunningApplication.launch(Files.createDirectories(workDir.resolve(nodeId)), env, args);
+    RunningApplication node = RunningApplication.launch(launcher, Files.createDirectories(workDir.resolve(nodeId)), env, args);
     nodes.add(node);
     return node;
   }
@@ -158,9 +188,17 @@ final class Cluster implements AutoCloseable {
 
   /** When the first of the jobs succeeded (engine clock, as the lock times are). */
   Timestamp firstSuccess(List<String> jobs) throws SQLException {
+    return successTime("min", jobs);
+  }
+
+  Timestamp lastSuccess(List<String> jobs) throws SQLException {
+    return successTime("max", jobs);
+  }
+
+  private Timestamp successTime(String aggregate, List<String> jobs) throws SQLException {
     try (Connection connection = database().getConnection();
-         PreparedStatement query = connection.prepareStatement("select min(timestamp_) from act_hi_job_log"
-             + " where job_state_ = " + SUCCEEDED + " and job_id_ = any(?)")) {
+         PreparedStatement query = connection.prepareStatement("select " + aggregate + "(timestamp_)"
+             + " from act_hi_job_log where job_state_ = " + SUCCEEDED + " and job_id_ = any(?)")) {
       query.setArray(1, connection.createArrayOf("varchar", jobs.toArray()));
       try (ResultSet rows = query.executeQuery()) {
         rows.next();
@@ -208,6 +246,9 @@ final class Cluster implements AutoCloseable {
   public void close() throws Exception {
     for (RunningApplication node : nodes) {
       node.close();
+    }
+    for (Path cgroup : cgroups) {
+      Files.deleteIfExists(cgroup);
     }
     postgres.close();
   }

@@ -103,8 +103,11 @@ class ClusterIT {
 
   @Test
   void aDueTimerRunsOnceAcrossTheNodes() throws Exception {
-    List<String> arrangements = cluster.notifyArrangements(nodeA, 40);
-    arrangements.addAll(cluster.notifyArrangements(nodeB, 40));
+    // Enough timers that running them outlasts a node's one-second look for due jobs.
+    CompletableFuture<List<String>> onA = CompletableFuture.supplyAsync(() -> cluster.notifyArrangements(nodeA, 150));
+    CompletableFuture<List<String>> onB = CompletableFuture.supplyAsync(() -> cluster.notifyArrangements(nodeB, 150));
+    List<String> arrangements = new java.util.ArrayList<>(onA.join());
+    arrangements.addAll(onB.join());
     List<String> timers = cluster.makeFirstVisitTimersDue();
     assertThat(timers).hasSize(arrangements.size());
 

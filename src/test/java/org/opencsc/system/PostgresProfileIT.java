@@ -44,10 +44,16 @@ class PostgresProfileIT {
         assertThat(single(statement, "select version()")).startsWith("PostgreSQL");
         assertThat(single(statement, "select name from child")).isEqualTo("Postgres Child");
         assertThat(single(statement, "select count(*) from act_id_group where id_ = 'social-workers'")).isEqualTo("1");
-        int migrations = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
-            .getResources("classpath*:db/migration/V*__*.sql").length;
+        var resources = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+        int migrations = resources.getResources("classpath*:db/migration/V*__*.sql").length
+            + resources.getResources("classpath*:db/vendor/postgresql/V*__*.sql").length
+            + 1; // Camunda's tables, EngineSchemaMigration
         assertThat(single(statement, "select count(*) from flyway_schema_history where success and version is not null"
             + " and version <> '0'")).isEqualTo(String.valueOf(migrations));
+        assertThat(single(statement, "select description from flyway_schema_history where version = '6'"))
+            .isEqualTo("Camunda engine schema 7.24");
+        assertThat(single(statement, "select version_ from act_ge_schema_log order by id_ desc limit 1"))
+            .as("the engine's own record of its schema").startsWith("7.24");
       }
     }
   }

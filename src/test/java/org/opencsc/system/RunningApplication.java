@@ -37,9 +37,16 @@ final class RunningApplication implements AutoCloseable {
   /** Launches the jar; {@code arguments} are Spring arguments, {@code environment} replaces ours. */
   static RunningApplication launch(Path dataDir, Map<String, String> environment, String... arguments)
       throws IOException {
+    return launch(List.of(), dataDir, environment, arguments);
+  }
+
+  /** As above, the command run through {@code launcher} (e.g. {@code taskset -c 0} to give it one CPU). */
+  static RunningApplication launch(List<String> launcher, Path dataDir, Map<String, String> environment,
+      String... arguments) throws IOException {
     int port = freePort();
     Path log = Files.createTempFile("opencsc-app", ".log");
-    List<String> command = new ArrayList<>(List.of(
+    List<String> command = new ArrayList<>(launcher);
+    command.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", System.getProperty("app.jar"),
         "--server.port=" + port, "--opencsc.data-dir=" + dataDir));
@@ -95,6 +102,17 @@ final class RunningApplication implements AutoCloseable {
       }
     }
     return -1;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** CPU time the application process has used so far (user + system), from /proc (Linux). */
+  double cpuSeconds() throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime in ticks
   }
 
   String output() throws IOException {
