@@ -8,6 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,6 +64,46 @@ public final class Api {
     return request;
   }
 
+  /**
+   * Logs in to a Camunda webapp as the browser does: fetch a page for the session and CSRF token,
+   * then post the login form with them. The session to use afterwards is the one the login set,
+   * else the page's.
+   */
+  public WebappLogin webappLogin(String user, String app) {
+    Reply page = get("/camunda/app/" + app + "/default/", null);
+    String session = page.cookie("JSESSIONID");
+    String token = page.cookie("XSRF-TOKEN");
+    Reply login = send(request("/camunda/api/admin/auth/user/default/login/" + app, null)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + token)
+        .header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")));
+    boolean renewed = login.cookies().stream().anyMatch(cookie -> cookie.startsWith("JSESSIONID="));
+    return new WebappLogin(login, renewed ? login.cookie("JSESSIONID") : session);
+  }
+
+  public record WebappLogin(Reply reply, String session) {
+  }
+
+  /** Sends the calls at the same moment (as two people, two nodes or a double click would). */
+  public static List<Reply> atOnce(List<Supplier<Reply>> calls) {
+    ExecutorService callers = Executors.newFixedThreadPool(calls.size());
+    try {
+      CyclicBarrier together = new CyclicBarrier(calls.size());
+      List<CompletableFuture<Reply>> replies = calls.stream().map(call -> CompletableFuture.supplyAsync(() -> {
+        try {
+          together.await();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        return call.get();
+      }, callers)).toList();
+      return replies.stream().map(CompletableFuture::join).toList();
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
   public static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
@@ -87,6 +132,13 @@ public final class Api {
 
     public String message() {
       return json().path("message").asText();
+    }
+
+    /** The value of the cookie this reply sets; fails if it sets none of that name. */
+    public String cookie(String name) {
+      return cookies.stream().filter(cookie -> cookie.startsWith(name + "="))
+          .map(cookie -> cookie.substring(name.length() + 1, cookie.indexOf(';')))
+          .findFirst().orElseThrow(() -> new AssertionError("No cookie " + name + " in " + cookies));
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 
+
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.opencsc.Api.Reply;
@@ -54,21 +55,7 @@ class WebappSecurityTest extends ApplicationTest {
         .containsIgnoringCase("Secure").containsIgnoringCase("SameSite=Strict"));
   }
 
-  /** Logs in as Tasklist does: fetch a page for the CSRF token, then post the form with it. */
   private Reply login(String user, String app) {
-    Reply page = api.get("/camunda/app/" + app + "/default/", null);
-    String session = cookie(page, "JSESSIONID");
-    String token = cookie(page, "XSRF-TOKEN");
-    return api.send(api.request("/camunda/api/admin/auth/user/default/login/" + app, null)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + token)
-        .header("X-XSRF-TOKEN", token)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")));
-  }
-
-  private static String cookie(Reply reply, String name) {
-    return reply.cookies().stream().filter(cookie -> cookie.startsWith(name + "="))
-        .map(cookie -> cookie.substring(name.length() + 1, cookie.indexOf(';')))
-        .findFirst().orElseThrow(() -> new AssertionError("No cookie " + name + " in " + reply.cookies()));
+    return api.webappLogin(user, app).reply();
   }
 }

@@ -133,8 +133,7 @@ final class Cluster implements AutoCloseable {
   List<String> makeFirstVisitTimersDue() throws SQLException {
     List<String> jobs = strings("select j.id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
         + " where d.act_id_ = 'boundaryEvent_firstVisitLate'");
-    update("update act_ru_job set duedate_ = now() - interval '1 minute' where id_ in (select j.id_ from act_ru_job j"
-        + " join act_ru_jobdef d on d.id_ = j.job_def_id_ where d.act_id_ = 'boundaryEvent_firstVisitLate')");
+    query("update act_ru_job set duedate_ = now() - interval '1 minute' where id_ = any(?)", jobs, null);
     return jobs;
   }
 
@@ -142,8 +141,7 @@ final class Cluster implements AutoCloseable {
   void awaitDone(List<String> jobs, Duration timeout) throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      long left = count("select count(*) from act_ru_job where id_ = any(?)", jobs);
-      if (left == 0) {
+      if (count("select count(*) from act_ru_job where id_ = any(?)", jobs) == 0) {
         return;
       }
       assertThat(count("select count(*) from act_ru_job where id_ = any(?) and retries_ = 0", jobs))
@@ -156,34 +154,19 @@ final class Cluster implements AutoCloseable {
 
   /** How many times each of the jobs succeeded, by job id (history job log). */
   Map<String, Long> successesPerJob(List<String> jobs) throws SQLException {
-    Map<String, Long> runs = new HashMap<>();
-    try (Connection connection = database().getConnection();
-         PreparedStatement query = connection.prepareStatement("select job_id_, count(*) from act_hi_job_log"
-             + " where job_state_ = " + SUCCEEDED + " and job_id_ = any(?) group by job_id_")) {
-      query.setArray(1, connection.createArrayOf("varchar", jobs.toArray()));
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          runs.put(rows.getString(1), rows.getLong(2));
-        }
-      }
-    }
-    return runs;
+    return successesBy("job_id_", jobs);
   }
 
   /** Successful runs of the jobs per node (the engine host name is the node id). */
   Map<String, Long> successesPerNode(List<String> jobs) throws SQLException {
-    Map<String, Long> perNode = new HashMap<>();
-    try (Connection connection = database().getConnection();
-         PreparedStatement query = connection.prepareStatement("select hostname_, count(*) from act_hi_job_log"
-             + " where job_state_ = " + SUCCEEDED + " and job_id_ = any(?) group by hostname_")) {
-      query.setArray(1, connection.createArrayOf("varchar", jobs.toArray()));
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          perNode.put(rows.getString(1), rows.getLong(2));
-        }
-      }
-    }
-    return perNode;
+    return successesBy("hostname_", jobs);
+  }
+
+  private Map<String, Long> successesBy(String column, List<String> jobs) throws SQLException {
+    Map<String, Long> counts = new HashMap<>();
+    query("select " + column + ", count(*) from act_hi_job_log where job_state_ = " + SUCCEEDED
+        + " and job_id_ = any(?) group by " + column, jobs, rows -> counts.put(rows.getString(1), rows.getLong(2)));
+    return counts;
   }
 
   /** When the first of the jobs succeeded (engine clock, as the lock times are). */
@@ -196,31 +179,21 @@ final class Cluster implements AutoCloseable {
   }
 
   private Timestamp successTime(String aggregate, List<String> jobs) throws SQLException {
-    try (Connection connection = database().getConnection();
-         PreparedStatement query = connection.prepareStatement("select " + aggregate + "(timestamp_)"
-             + " from act_hi_job_log where job_state_ = " + SUCCEEDED + " and job_id_ = any(?)")) {
-      query.setArray(1, connection.createArrayOf("varchar", jobs.toArray()));
-      try (ResultSet rows = query.executeQuery()) {
-        rows.next();
-        return rows.getTimestamp(1);
-      }
-    }
+    Timestamp[] time = new Timestamp[1];
+    query("select " + aggregate + "(timestamp_) from act_hi_job_log where job_state_ = " + SUCCEEDED
+        + " and job_id_ = any(?)", jobs, rows -> time[0] = rows.getTimestamp(1));
+    return time[0];
   }
 
+  /** A count over the given ids (the statement's one parameter, {@code any(?)}). */
   long count(String sql, List<String> ids) throws SQLException {
-    try (Connection connection = database().getConnection();
-         PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
-      try (ResultSet rows = query.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    }
+    long[] count = new long[1];
+    query(sql, ids, rows -> count[0] = rows.getLong(1));
+    return count[0];
   }
 
   long count(String sql) throws SQLException {
-    List<String> rows = strings(sql);
-    return Long.parseLong(rows.get(0));
+    return Long.parseLong(strings(sql).get(0));
   }
 
   List<String> strings(String sql) throws SQLException {
@@ -235,11 +208,25 @@ final class Cluster implements AutoCloseable {
     return values;
   }
 
-  int update(String sql) throws SQLException {
+  /** Runs the statement with the ids as its array parameter, handing each result row (if any) to {@code row}. */
+  private void query(String sql, List<String> ids, RowHandler row) throws SQLException {
     try (Connection connection = database().getConnection();
          PreparedStatement statement = connection.prepareStatement(sql)) {
-      return statement.executeUpdate();
+      statement.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+      if (row == null) {
+        statement.executeUpdate();
+        return;
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          row.accept(rows);
+        }
+      }
     }
+  }
+
+  private interface RowHandler {
+    void accept(ResultSet row) throws SQLException;
   }
 
   @Override

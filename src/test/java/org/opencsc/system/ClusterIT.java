@@ -2,15 +2,14 @@ package org.opencsc.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,24 +75,15 @@ class ClusterIT {
 
   @Test
   void aUserLoggedInOnOneNodeIsServedByTheOther() {
-    Reply page = nodeA.get("/camunda/app/tasklist/default/", null);
-    String session = cookie(page.cookies(), "JSESSIONID");
-    String token = cookie(page.cookies(), "XSRF-TOKEN");
-    Reply login = nodeA.send(nodeA.request("/camunda/api/admin/auth/user/default/login/tasklist", null)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + token)
-        .header("X-XSRF-TOKEN", token)
-        .POST(HttpRequest.BodyPublishers.ofString("username=sarah&password=demo")));
-    assertThat(login.status()).as(login.body()).isEqualTo(200);
-    String loggedIn = login.cookies().stream().anyMatch(c -> c.startsWith("JSESSIONID="))
-        ? cookie(login.cookies(), "JSESSIONID") : session;
+    Api.WebappLogin login = nodeA.webappLogin("sarah", "tasklist");
+    assertThat(login.reply().status()).as(login.reply().body()).isEqualTo(200);
 
     Reply onB = nodeB.send(nodeB.request("/camunda/api/admin/auth/user/default", null)
-        .header("Cookie", "JSESSIONID=" + loggedIn));
+        .header("Cookie", "JSESSIONID=" + login.session()));
     assertThat(onB.status()).as("the session made on node-a, used on node-b").isEqualTo(200);
     assertThat(onB.json().get("userId").asText()).isEqualTo("sarah");
     Reply tasks = nodeB.send(nodeB.request("/camunda/api/engine/engine/default/task/count", null)
-        .header("Cookie", "JSESSIONID=" + loggedIn));
+        .header("Cookie", "JSESSIONID=" + login.session()));
     assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
 
     Reply stranger = nodeB.send(nodeB.request("/camunda/api/admin/auth/user/default", null)
@@ -106,7 +96,7 @@ class ClusterIT {
     // Enough timers that running them outlasts a node's one-second look for due jobs.
     CompletableFuture<List<String>> onA = CompletableFuture.supplyAsync(() -> cluster.notifyArrangements(nodeA, 150));
     CompletableFuture<List<String>> onB = CompletableFuture.supplyAsync(() -> cluster.notifyArrangements(nodeB, 150));
-    List<String> arrangements = new java.util.ArrayList<>(onA.join());
+    List<String> arrangements = new ArrayList<>(onA.join());
     arrangements.addAll(onB.join());
     List<String> timers = cluster.makeFirstVisitTimersDue();
     assertThat(timers).hasSize(arrangements.size());
@@ -126,46 +116,22 @@ class ClusterIT {
 
   @Test
   void theSameTaskCompletedOnBothNodesAtOnceSucceedsOnce() throws Exception {
-    ExecutorService callers = Executors.newFixedThreadPool(2);
-    try {
-      for (int round = 0; round < 5; round++) {
-        String instance = cluster.notifyArrangements(nodeA, 1).get(0);
-        String taskId = cluster.strings("select id_ from act_ru_task where proc_inst_id_ = '" + instance
-            + "' and task_def_key_ = 'initialVisit'").get(0);
-        Map<String, Object> visit = Map.of("variables", Map.of(
-            "visitedAt", Map.of("value", java.time.Instant.now().minusSeconds(600).toString(), "type", "String"),
-            "seenAlone", Map.of("value", true, "type", "Boolean"),
-            "householdSeen", Map.of("value", true, "type", "Boolean"),
-            "visitReport", Map.of("value", "Warm home; child settled", "type", "String")));
-        CyclicBarrier together = new CyclicBarrier(2);
-        List<CompletableFuture<Reply>> replies = List.of(nodeA, nodeB).stream()
-            .map(node -> CompletableFuture.supplyAsync(() -> {
-              await(together);
-              return node.post("/engine-rest/task/" + taskId + "/complete", "sarah", visit);
-            }, callers)).toList();
-        List<Reply> done = replies.stream().map(CompletableFuture::join).toList();
+    for (int round = 0; round < 5; round++) {
+      String instance = cluster.notifyArrangements(nodeA, 1).get(0);
+      String taskId = cluster.strings("select id_ from act_ru_task where proc_inst_id_ = '" + instance
+          + "' and task_def_key_ = 'initialVisit'").get(0);
+      Map<String, Object> visit = Map.of("variables", Map.of(
+          "visitedAt", Map.of("value", Instant.now().minusSeconds(600).toString(), "type", "String"),
+          "seenAlone", Map.of("value", true, "type", "Boolean"),
+          "householdSeen", Map.of("value", true, "type", "Boolean"),
+          "visitReport", Map.of("value", "Warm home; child settled", "type", "String")));
+      List<Reply> done = Api.atOnce(List.of(nodeA, nodeB).stream().<Supplier<Reply>>map(node ->
+          () -> node.post("/engine-rest/task/" + taskId + "/complete", "sarah", visit)).toList());
 
-        assertThat(done).extracting(Reply::status).as(done.toString()).containsExactlyInAnyOrder(204, 409);
-        assertThat(cluster.count("select count(*) from act_hi_taskinst where proc_inst_id_ = '" + instance
-            + "' and task_def_key_ = 'initialVisit' and end_time_ is not null")).as("completed once").isEqualTo(1);
-        assertThat(cluster.count("select count(*) from act_ru_task where id_ = '" + taskId + "'")).isZero();
-      }
-    } finally {
-      callers.shutdownNow();
+      assertThat(done).extracting(Reply::status).as(done.toString()).containsExactlyInAnyOrder(204, 409);
+      assertThat(cluster.count("select count(*) from act_hi_taskinst where proc_inst_id_ = '" + instance
+          + "' and task_def_key_ = 'initialVisit' and end_time_ is not null")).as("completed once").isEqualTo(1);
+      assertThat(cluster.count("select count(*) from act_ru_task where id_ = '" + taskId + "'")).isZero();
     }
-  }
-
-  private static void await(CyclicBarrier barrier) {
-    try {
-      barrier.await();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String cookie(List<String> cookies, String name) {
-    return cookies.stream().filter(cookie -> cookie.startsWith(name + "="))
-        .map(cookie -> cookie.substring(name.length() + 1, cookie.indexOf(';')))
-        .findFirst().orElseThrow(() -> new AssertionError("No cookie " + name + " in " + cookies));
   }
 }

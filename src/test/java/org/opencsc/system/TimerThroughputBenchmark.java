@@ -2,12 +2,16 @@ package org.opencsc.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +29,10 @@ class TimerThroughputBenchmark {
   private static final int TIMERS = Integer.getInteger("benchmark.timers", 1000);
   private static final double NODE_CPUS = Double.parseDouble(System.getProperty("benchmark.node-cpus", "0"));
   /** Nodes look for due jobs every second; -Dbenchmark.args adds settings to try (space separated). */
-  private static final String[] NODE_ARGS = java.util.stream.Stream.concat(
-      java.util.stream.Stream.of("--camunda.bpm.job-execution.wait-time-in-millis=500",
+  private static final String[] NODE_ARGS = Stream.concat(
+      Stream.of("--camunda.bpm.job-execution.wait-time-in-millis=500",
           "--camunda.bpm.job-execution.max-wait=1000"),
-      java.util.Arrays.stream(System.getProperty("benchmark.args", "").split(" ")).filter(arg -> !arg.isBlank()))
+      Arrays.stream(System.getProperty("benchmark.args", "").split(" ")).filter(arg -> !arg.isBlank()))
       .toArray(String[]::new);
 
   @TempDir
@@ -95,7 +99,7 @@ class TimerThroughputBenchmark {
         cluster.successesPerNode(timers), nodeCpu * 1000 / timers.size(), busy);
   }
 
-  private static double cpuSeconds(Iterable<RunningApplication> nodes) throws java.io.IOException {
+  private static double cpuSeconds(Iterable<RunningApplication> nodes) throws IOException {
     double total = 0;
     for (RunningApplication node : nodes) {
       total += node.cpuSeconds();
@@ -104,8 +108,8 @@ class TimerThroughputBenchmark {
   }
 
   /** Busy and total CPU ticks of the whole machine so far (/proc/stat). */
-  private static long[] machineTicks() throws java.io.IOException {
-    String[] cpu = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+  private static long[] machineTicks() throws IOException {
+    String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
     long total = 0;
     for (int i = 1; i < cpu.length; i++) {
       total += Long.parseLong(cpu[i]);

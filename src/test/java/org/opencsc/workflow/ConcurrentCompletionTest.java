@@ -3,13 +3,11 @@ package org.opencsc.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.opencsc.Api;
 import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
 
@@ -21,27 +19,17 @@ class ConcurrentCompletionTest extends ApplicationTest {
 
   @Test
   void theSameTaskCompletedTwiceAtOnceSucceedsOnceAndTheOtherIsAConflict() throws Exception {
-    ExecutorService callers = Executors.newFixedThreadPool(2);
-    try {
-      for (int round = 0; round < 5; round++) {
-        ProcessInstance episode = missingEpisode("EP-RACE-" + round);
-        String taskId = task(episode, "assessMissingRisk").getId();
-        CyclicBarrier together = new CyclicBarrier(2);
-        List<CompletableFuture<Reply>> replies = List.of("sarah", "sam").stream()
-            .map(user -> CompletableFuture.supplyAsync(() -> {
-              await(together);
-              return api.post("/engine-rest/task/" + taskId + "/complete", user, lowRiskAssessment());
-            }, callers)).toList();
-        List<Reply> done = replies.stream().map(CompletableFuture::join).toList();
+    for (int round = 0; round < 5; round++) {
+      ProcessInstance episode = missingEpisode("EP-RACE-" + round);
+      String taskId = task(episode, "assessMissingRisk").getId();
+      List<Reply> done = Api.atOnce(List.of("sarah", "sam").stream().<Supplier<Reply>>map(user ->
+          () -> api.post("/engine-rest/task/" + taskId + "/complete", user, lowRiskAssessment())).toList());
 
-        assertThat(done).extracting(Reply::status).as(done.toString()).containsExactlyInAnyOrder(204, 409);
-        Reply conflict = done.stream().filter(reply -> reply.status() == 409).findFirst().orElseThrow();
-        assertThat(conflict.body()).contains("\"type\":\"Conflict\"").contains("nothing of yours was saved");
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(episode.getId())
-            .taskDefinitionKey("approveMissingRisk").count()).as("the case moved on once").isEqualTo(1);
-      }
-    } finally {
-      callers.shutdownNow();
+      assertThat(done).extracting(Reply::status).as(done.toString()).containsExactlyInAnyOrder(204, 409);
+      Reply conflict = done.stream().filter(reply -> reply.status() == 409).findFirst().orElseThrow();
+      assertThat(conflict.body()).contains("\"type\":\"Conflict\"").contains("nothing of yours was saved");
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(episode.getId())
+          .taskDefinitionKey("approveMissingRisk").count()).as("the case moved on once").isEqualTo(1);
     }
   }
 
@@ -60,13 +48,5 @@ class ConcurrentCompletionTest extends ApplicationTest {
   void aTaskThatNeverExistedIsNotFound() {
     Reply reply = api.post("/engine-rest/task/no-such-task/complete", "sarah", lowRiskAssessment());
     assertThat(reply.status()).as(reply.body()).isEqualTo(404);
-  }
-
-  private static void await(CyclicBarrier barrier) {
-    try {
-      barrier.await();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
