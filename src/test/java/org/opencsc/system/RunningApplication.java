@@ -17,11 +17,11 @@ import java.util.Map;
  * The packaged application started as an operator starts it ({@code java -jar}), in its own
  * process with its own H2 file, so restarts and start-up failures are real.
  */
-final class RunningApplication implements AutoCloseable {
+public final class RunningApplication implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
-  final int port;
+  public final int port;
   final Path log;
   private final Process process;
   private final long launchedAt;
@@ -35,7 +35,7 @@ final class RunningApplication implements AutoCloseable {
   }
 
   /** Launches the jar; {@code arguments} are Spring arguments, {@code environment} replaces ours. */
-  static RunningApplication launch(Path dataDir, Map<String, String> environment, String... arguments)
+  public static RunningApplication launch(Path dataDir, Map<String, String> environment, String... arguments)
       throws IOException {
     return launch(List.of(), dataDir, environment, arguments);
   }
@@ -43,14 +43,31 @@ final class RunningApplication implements AutoCloseable {
   /** As above, the command run through {@code launcher} (e.g. {@code taskset -c 0} to give it one CPU). */
   static RunningApplication launch(List<String> launcher, Path dataDir, Map<String, String> environment,
       String... arguments) throws IOException {
+    List<String> command = new ArrayList<>(launcher);
+    command.addAll(List.of(java(), "-jar", System.getProperty("app.jar"), "--opencsc.data-dir=" + dataDir));
+    command.addAll(List.of(arguments));
+    return start(command, environment);
+  }
+
+  /**
+   * Another Spring Boot application (e.g. the bare Camunda application the benchmarks compare us
+   * with), started from its main class on the given class path, with the same JVM and settings.
+   */
+  public static RunningApplication launchClass(String mainClass, String classPath, Map<String, String> environment,
+      String... arguments) throws IOException {
+    List<String> command = new ArrayList<>(List.of(java(), "-cp", classPath, mainClass));
+    command.addAll(List.of(arguments));
+    return start(command, environment);
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static RunningApplication start(List<String> command, Map<String, String> environment) throws IOException {
     int port = freePort();
     Path log = Files.createTempFile("opencsc-app", ".log");
-    List<String> command = new ArrayList<>(launcher);
-    command.addAll(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", System.getProperty("app.jar"),
-        "--server.port=" + port, "--opencsc.data-dir=" + dataDir));
-    command.addAll(List.of(arguments));
+    command.add("--server.port=" + port);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("OPENCSC_") || name.startsWith("SPRING_"));
@@ -59,7 +76,7 @@ final class RunningApplication implements AutoCloseable {
   }
 
   /** Waits until the health endpoint answers UP; fails with the log if the process dies. */
-  RunningApplication awaitReady() throws IOException, InterruptedException {
+  public RunningApplication awaitReady() throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
@@ -90,12 +107,12 @@ final class RunningApplication implements AutoCloseable {
     return process.exitValue();
   }
 
-  double secondsToReady() {
+  public double secondsToReady() {
     return (readyAt - launchedAt) / 1e9;
   }
 
   /** Resident memory of the application process in MiB, from /proc (Linux). */
-  long residentMiB() throws IOException {
+  public long residentMiB() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
       if (line.startsWith("VmRSS:")) {
         return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
@@ -109,7 +126,7 @@ final class RunningApplication implements AutoCloseable {
   }
 
   /** CPU time the application process has used so far (user + system), from /proc (Linux). */
-  double cpuSeconds() throws IOException {
+  public double cpuSeconds() throws IOException {
     String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime in ticks

@@ -1,0 +1,194 @@
+package org.opencsc.performance;
+
+import static org.opencsc.Variables.variables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.opencsc.Api;
+import org.opencsc.Api.Reply;
+
+/**
+ * One whole case of a process driven through the REST API as practitioners and other systems
+ * drive it: start, then each task found by its key and completed by the user whose job it is,
+ * then (for private fostering) the message that ends it, then a check that the case ended.
+ * Answers are built when the step is taken, relative to the moment, so every date rule holds.
+ *
+ * <p>{@link #bareModel()} is a process of the same key with the same user tasks in a row and no
+ * listeners, for the bare Camunda application: the same requests then cost only the engine.
+ */
+record CaseJourney(String processKey, String starter, Function<Context, Map<String, Object>> start,
+    List<Step> steps, String endMessage, Function<Context, Map<String, Object>> endVariables) {
+
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+  /** A task of the journey: its key, who completes it, and their answers at that moment. */
+  record Step(String taskKey, String user, Function<Context, Map<String, Object>> answers) {
+  }
+
+  /** What a step's answers may depend on: the child, the case's business key and the time. */
+  record Context(String childId, String businessKey, Instant now) {
+    String ago(Duration duration) {
+      return now.minus(duration).toString();
+    }
+
+    String today() {
+      return LocalDate.ofInstant(now, LONDON).toString();
+    }
+  }
+
+  /** The four processes' usual journeys, each ending its case without a breach. */
+  static List<CaseJourney> all() {
+    return List.of(missingEpisode(), strategyDiscussion(), privateFostering(), adoptionDecision());
+  }
+
+  /** The request count of one case: start, find and complete each task, end message, final check. */
+  int requests() {
+    return 1 + 2 * steps.size() + (endMessage == null ? 0 : 1) + 1;
+  }
+
+  /** Runs one case; fails with the reply when any request is refused or the case does not end. */
+  void run(Api api, String childId, String businessKey) {
+    Map<String, Object> body = new HashMap<>(start.apply(new Context(childId, businessKey, Instant.now())));
+    body.put("businessKey", businessKey);
+    Reply started = expect(api.post("/engine-rest/process-definition/key/" + processKey + "/start", starter, body), 200);
+    String instanceId = started.json().get("id").asText();
+    for (Step step : steps) {
+      Reply open = expect(api.get("/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey="
+          + step.taskKey() + "&maxResults=2", step.user()), 200);
+      if (open.json().size() != 1) {
+        throw new IllegalStateException(processKey + ": " + step.taskKey() + " is not open for " + step.user() + ": "
+            + open.body());
+      }
+      expect(api.post("/engine-rest/task/" + open.json().get(0).get("id").asText() + "/complete", step.user(),
+          step.answers().apply(new Context(childId, businessKey, Instant.now()))), 204);
+    }
+    if (endMessage != null) {
+      Map<String, Object> message = new HashMap<>();
+      message.put("messageName", endMessage);
+      message.put("businessKey", businessKey);
+      message.put("processVariables", endVariables.apply(new Context(childId, businessKey, Instant.now()))
+          .get("variables"));
+      expect(api.post("/engine-rest/message", starter, message), 204);
+    }
+    Reply history = expect(api.get("/engine-rest/history/process-instance/" + instanceId, starter), 200);
+    if (!"COMPLETED".equals(history.json().get("state").asText())) {
+      throw new IllegalStateException(processKey + " case did not end: " + history.body());
+    }
+  }
+
+  /** The same key, the same user tasks in a row, the same end message; nothing else. */
+  BpmnModelInstance bareModel() {
+    AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(processKey).camundaHistoryTimeToLive(180)
+        .startEvent();
+    for (Step step : steps) {
+      flow = flow.userTask(step.taskKey());
+    }
+    if (endMessage != null) {
+      flow = flow.intermediateCatchEvent().message(endMessage);
+    }
+    return flow.endEvent().done();
+  }
+
+  private static Reply expect(Reply reply, int status) {
+    if (reply.status() != status) {
+      throw new IllegalStateException("Expected " + status + ", got " + reply.status() + ": " + reply.body());
+    }
+    return reply;
+  }
+
+  private static CaseJourney missingEpisode() {
+    return new CaseJourney("missingEpisode", "sarah",
+        at -> variables("childId", at.childId(), "episodeType", "MISSING", "missingFrom", at.ago(Duration.ofHours(6)),
+            "reportedBy", "Foster carer"),
+        List.of(
+            new Step("assessMissingRisk", "sarah", at -> variables("riskLevel", "MEDIUM", "cseRisk", false,
+                "cceRisk", true, "radicalisationRisk", false, "traffickingRisk", false,
+                "riskSummary", "Older peers; county lines concern")),
+            new Step("approveMissingRisk", "tom", at -> variables("riskApproved", true,
+                "managerRationale", "Proportionate")),
+            new Step("recordReturn", "sam", at -> variables("returnedAt", at.ago(Duration.ofHours(2)))),
+            new Step("offerReturnInterview", "sarah", at -> variables("rhiOffered", true,
+                "rhiOfferedAt", at.ago(Duration.ofMinutes(90)), "rhiAccepted", true)),
+            new Step("conductReturnInterview", "sarah", at -> variables("rhiHeldAt", at.ago(Duration.ofMinutes(30)),
+                "interviewer", "Independent advocate", "interviewerIndependent", true,
+                "pushPullFactors", "Conflict at home", "harmDisclosed", false,
+                "interviewSummary", "Child safe; wants contact with sibling")),
+            new Step("reviewReturn", "tom", at -> variables("reviewOutcome", "CLOSE",
+                "managerRationale", "Safe at home"))),
+        null, null);
+  }
+
+  private static CaseJourney strategyDiscussion() {
+    return new CaseJourney("strategyDiscussion", "tom",
+        at -> variables("childId", at.childId(), "referralReceivedAt", at.ago(Duration.ofHours(3)),
+            "concern", "Bruising reported by school", "urgent", true),
+        List.of(
+            new Step("scheduleStrategyDiscussion", "tom", at -> variables("discussionAt", at.ago(Duration.ofHours(2)),
+                "format", "CALLS")),
+            new Step("recordStrategyDiscussion", "sarah", at -> variables("heldAt", at.ago(Duration.ofHours(1)),
+                "attendedSocialWorker", true, "attendedManager", true, "attendedPolice", true,
+                "attendedHealth", true, "attendedPlacementProvider", true, "attendedEducation", true,
+                "informationShared", "School, GP and police records shared", "decision", "SECTION_47",
+                "s47Type", "JOINT", "safetyPlan", "Child to stay with aunt", "safetyPlanOwner", "Sarah",
+                "safetyPlanReviewBy", LocalDate.parse(at.today()).plusDays(7).toString(),
+                "legalActionNeeded", false, "familyInformed", true)),
+            new Step("approveStrategyDecision", "tina", at -> variables("decisionApproved", true,
+                "managerRationale", "Joint enquiry agreed")),
+            new Step("recordS47Outcome", "sarah", at -> variables("s47Outcome", "ICPC_REQUIRED")),
+            new Step("recordIcpc", "sam", at -> variables("icpcHeldOn", at.today(), "childProtectionPlan", true))),
+        null, null);
+  }
+
+  private static CaseJourney privateFostering() {
+    return new CaseJourney("privateFostering", "sarah",
+        at -> variables("childId", at.childId(), "notifiedAt", at.ago(Duration.ofHours(1)),
+            "notificationType", "STARTED", "arrangementStart", LocalDate.parse(at.today()).minusDays(2).toString(),
+            "intendedDurationDays", 90, "carerName", "Mrs Ada Lovelace", "carerRelationship", "OTHER"),
+        List.of(
+            new Step("initialVisit", "sarah", at -> visit(at.ago(Duration.ofMinutes(30)))),
+            new Step("assessArrangement", "sarah", at -> variables("dbsChecksDone", true,
+                "accommodationSuitable", true, "healthNeedsMet", true, "educationArranged", true,
+                "contactArranged", false, "assessmentSummary", "Good care; contact to be arranged")),
+            new Step("decideSuitability", "tom", at -> variables("suitability", "SUITABLE",
+                "managerRationale", "Good care")),
+            new Step("statutoryVisit", "sam", at -> visit(at.ago(Duration.ofMinutes(10))))),
+        "PrivateFosteringEnded",
+        at -> variables("endedAt", at.ago(Duration.ofMinutes(1)), "endReason", "Returned to mother"));
+  }
+
+  private static Map<String, Object> visit(String visitedAt) {
+    return variables("visitedAt", visitedAt, "seenAlone", true, "householdSeen", true,
+        "visitReport", "Warm home; child settled");
+  }
+
+  private static CaseJourney adoptionDecision() {
+    return new CaseJourney("adoptionDecision", "sarah",
+        at -> variables("childId", at.childId(), "decisionType", "SHOULD_BE_PLACED", "route", "DIRECT"),
+        List.of(
+            new Step("prepareChildPermanenceReport", "sarah", at -> variables(
+                "cprChildAndFamily", "Lives with foster carers", "siblingCount", 0,
+                "cprHealthSummary", "Medical adviser: healthy", "cprWishesAndFeelings", "Too young; parents oppose",
+                "cprContact", "Letterbox contact twice a year", "cprChronology", "2024-2027 events",
+                "cprOptionsAnalysis", "Adoption best")),
+            new Step("qualityAssureCpr", "tom", at -> variables("cprApproved", true,
+                "managerRationale", "Complete and evidenced")),
+            new Step("makeAgencyDecision", "ada", at -> variables("readCpr", true, "readHealthSummary", true,
+                "readLegalAdvice", true, "admApproves", true,
+                "admReasons", "Having read every paper, I am satisfied adoption meets the child's lifelong needs.")),
+            new Step("notifyDecisionOrally", "sarah", at -> variables("notifiedOrallyAt", at.now().toString(),
+                "personsNotified", "Birth mother; foster carers")),
+            new Step("notifyDecisionInWriting", "sarah", at -> variables("writtenNoticeSentAt",
+                at.now().toString()))),
+        null, null);
+  }
+}

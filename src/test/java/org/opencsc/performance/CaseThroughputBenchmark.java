@@ -1,0 +1,240 @@
+package org.opencsc.performance;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencsc.Api;
+import org.opencsc.system.RunningApplication;
+
+/**
+ * Our cost against the bare engine (issue 11, items 1 and 3). Not part of the test command:
+ * {@code mvn -B -Pbenchmark verify -Dit.test=CaseThroughputBenchmark} (docs/performance.md).
+ *
+ * <p>Both applications run in turn on this machine, each in its own JVM with the same settings
+ * and an H2 file of its own: ours as operators run it ({@code java -jar}, demo users,
+ * authorization on), and {@code bare.BareCamundaApplication} — Camunda 7.24's Spring Boot
+ * starters and nothing else — deploying for each process one with the same key and the same
+ * number of user tasks in a row, no listeners. Each measures start-up to ready (empty H2 file,
+ * then the median of restarts on the existing file) and resident memory, then whole cases of each
+ * process through REST: the same requests with the same answers, {@code benchmark.clients}
+ * callers at once, after a warm-up.
+ */
+class CaseThroughputBenchmark {
+
+  private static final int CASES = Integer.getInteger("benchmark.cases", 200);
+  private static final int WARM_UP = Integer.getInteger("benchmark.warm-up", 40);
+  private static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
+  private static final int RESTARTS = Integer.getInteger("benchmark.restarts", 3);
+  /** JVM options for both applications, e.g. a flight recording: -Dbenchmark.java-options=... */
+  private static final Map<String, String> JVM = System.getProperty("benchmark.java-options", "").isBlank() ? Map.of()
+      : Map.of("JAVA_TOOL_OPTIONS", System.getProperty("benchmark.java-options"));
+  /** Libraries only we use; the bare application has them on its class path but does not start them. */
+  private static final List<String> NOT_IN_BARE = List.of(
+      "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+      "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
+      "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+      "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration",
+      "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
+      "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration",
+      "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration",
+      "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration");
+
+  @TempDir
+  Path workDir;
+
+  @Test
+  void oursAgainstTheBareEngine() throws Exception {
+    List<CaseJourney> journeys = CaseJourney.all();
+    Path processes = Files.createDirectories(workDir.resolve("bare-processes"));
+    for (CaseJourney journey : journeys) {
+      Bpmn.writeModelToFile(processes.resolve(journey.processKey() + ".bpmn").toFile(), journey.bareModel());
+    }
+
+    Path ourData = Files.createDirectories(workDir.resolve("ours"));
+    Run ours = measure("OpenCSC", journeys, () -> RunningApplication.launchClass("org.opencsc.OpenCscApplication",
+        classPath(false), JVM, "--spring.profiles.active=demo", "--opencsc.data-dir=" + ourData), true);
+    Run bare = measure("bare Camunda", journeys, () -> RunningApplication.launchClass(
+        "bare.BareCamundaApplication", classPath(true), JVM, bareArguments(processes)), false);
+
+    System.out.println();
+    System.out.printf("Whole cases through REST, %d per process after %d warm-up, %d callers at once, "
+        + "%d CPUs, H2 file%n", CASES, WARM_UP, CLIENTS, Runtime.getRuntime().availableProcessors());
+    System.out.printf("| %-20s | %5s | %8s | %12s | %12s | %7s | %14s | %14s | %8s |%n", "process", "tasks",
+        "requests", "ours cases/s", "bare cases/s", "ratio", "ours CPU ms/c", "bare CPU ms/c", "CPU ×");
+    for (CaseJourney journey : journeys) {
+      Throughput o = ours.throughput.get(journey.processKey());
+      Throughput b = bare.throughput.get(journey.processKey());
+      System.out.printf("| %-20s | %5d | %8d | %12.1f | %12.1f | %7.2f | %14.1f | %14.1f | %8.2f |%n",
+          journey.processKey(), journey.steps().size(), journey.requests(), o.casesPerSecond(), b.casesPerSecond(),
+          o.casesPerSecond() / b.casesPerSecond(), o.serverCpuMsPerCase(), b.serverCpuMsPerCase(),
+          o.serverCpuMsPerCase() / b.serverCpuMsPerCase());
+    }
+    System.out.println("Ratio = ours / bare (goal >= 0.7). CPU ms/c = the server process's CPU time per case.");
+    System.out.println();
+    System.out.printf("| %-14s | %16s | %19s | %14s | %15s |%n", "application", "ready, empty (s)",
+        "ready, existing (s)", "RSS ready MiB", "RSS loaded MiB");
+    for (Run run : List.of(ours, bare)) {
+      System.out.printf("| %-14s | %16.1f | %19.1f | %14d | %15d |%n", run.name, run.readyEmpty, run.readyExisting,
+          run.rssReady, run.rssLoaded);
+    }
+    System.out.printf("Ours / bare: start-up %.2f× (goal <= 1.5×), RSS when ready %.2f× (goal <= 1.3×), "
+        + "RSS after the cases %.2f×%n", ours.readyExisting / bare.readyExisting,
+        (double) ours.rssReady / bare.rssReady, (double) ours.rssLoaded / bare.rssLoaded);
+  }
+
+  private Run measure(String name, List<CaseJourney> journeys, Launcher launcher, boolean registersChildren)
+      throws Exception {
+    Run run = new Run(name);
+    try (RunningApplication first = launcher.launch().awaitReady()) {
+      run.readyEmpty = first.secondsToReady();
+    }
+    double[] restarts = new double[RESTARTS];
+    for (int i = 0; i < RESTARTS; i++) {
+      RunningApplication app = launcher.launch().awaitReady();
+      restarts[i] = app.secondsToReady();
+      if (i < RESTARTS - 1) {
+        app.close();
+        continue;
+      }
+      try (app) {
+        run.rssReady = app.residentMiB();
+        Api api = new Api(app.port);
+        for (CaseJourney journey : journeys) {
+          cases(api, journey, WARM_UP, registersChildren, name + "-warm");
+        }
+        for (CaseJourney journey : journeys) {
+          List<String> children = children(api, journey, CASES, registersChildren);
+          double cpuBefore = app.cpuSeconds();
+          long started = System.nanoTime();
+          runCases(api, journey, children, name);
+          double seconds = (System.nanoTime() - started) / 1e9;
+          run.throughput.put(journey.processKey(),
+              new Throughput(CASES / seconds, (app.cpuSeconds() - cpuBefore) * 1000 / CASES));
+        }
+        run.rssLoaded = app.residentMiB();
+      }
+    }
+    Arrays.sort(restarts);
+    run.readyExisting = restarts[RESTARTS / 2];
+    System.out.printf("%s: ready %.1f s on an empty file, %s s on the existing file; %s%n", name, run.readyEmpty,
+        Arrays.toString(restarts), run.throughput);
+    return run;
+  }
+
+  private static void cases(Api api, CaseJourney journey, int count, boolean registersChildren, String prefix)
+      throws Exception {
+    runCases(api, journey, children(api, journey, count, registersChildren), prefix);
+  }
+
+  /** One child per case (a child's earlier episodes change the missing-episode rules). */
+  private static List<String> children(Api api, CaseJourney journey, int count, boolean register) {
+    List<String> children = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      if (!register) {
+        children.add("child-" + journey.processKey() + "-" + i);
+        continue;
+      }
+      Api.Reply child = api.post("/api/children", "sarah", Map.of("name", "Benchmark Child",
+          "dateOfBirth", "2015-05-05", "lookedAfter", true, "disabled", false));
+      if (child.status() != 201) {
+        throw new IllegalStateException("Could not register a child: " + child);
+      }
+      children.add(child.json().get("id").asText());
+    }
+    return children;
+  }
+
+  /** Runs one case per child, {@link #CLIENTS} at a time; any refused request fails the benchmark. */
+  private static void runCases(Api api, CaseJourney journey, List<String> children, String prefix) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService callers = Executors.newFixedThreadPool(CLIENTS);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        running.add(callers.submit(() -> {
+          for (int i = next.getAndIncrement(); i < children.size(); i = next.getAndIncrement()) {
+            journey.run(api, children.get(i), prefix + "-" + journey.processKey() + "-" + System.nanoTime() + "-" + i);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> caller : running) {
+        caller.get();
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  /**
+   * Both applications start from the same class path (all libraries, as classes and jars, not
+   * the packaged jar) so that only the applications differ: ours with our classes and without
+   * the test classes; the bare one with the test classes (where it lives) and without ours.
+   */
+  private static String classPath(boolean bare) {
+    Path ourClasses = Path.of(System.getProperty("app.jar")).toAbsolutePath().resolveSibling("classes");
+    Path testClasses = ourClasses.resolveSibling("test-classes");
+    Path ourJar = Path.of(System.getProperty("app.jar")).toAbsolutePath();
+    String testClassPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> entries = Arrays.stream(testClassPath.split(File.pathSeparator))
+        .filter(entry -> !entry.isBlank())
+        .filter(entry -> {
+          Path path = Path.of(entry).toAbsolutePath();
+          return !path.equals(ourJar) && !path.equals(ourClasses) && !path.equals(testClasses);
+        })
+        .collect(Collectors.toCollection(ArrayList::new));
+    entries.add(0, (bare ? testClasses : ourClasses).toString());
+    return String.join(File.pathSeparator, entries);
+  }
+
+  private String[] bareArguments(Path processes) throws Exception {
+    Path data = Files.createDirectories(workDir.resolve("bare"));
+    return new String[] {
+        "--spring.config.name=bare",
+        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("bare") + ";DB_CLOSE_ON_EXIT=FALSE",
+        "--spring.datasource.username=sa",
+        "--spring.autoconfigure.exclude=" + String.join(",", NOT_IN_BARE),
+        "--camunda.bpm.deployment-resource-pattern=file:" + processes + "/*.bpmn",
+        "--camunda.bpm.history-level=full",
+        "--camunda.bpm.default-serialization-format=application/json"};
+  }
+
+  @FunctionalInterface
+  private interface Launcher {
+    RunningApplication launch() throws Exception;
+  }
+
+  private record Throughput(double casesPerSecond, double serverCpuMsPerCase) {
+    @Override
+    public String toString() {
+      return String.format("%.1f cases/s, %.1f ms CPU per case", casesPerSecond, serverCpuMsPerCase);
+    }
+  }
+
+  private static final class Run {
+    final String name;
+    final Map<String, Throughput> throughput = new LinkedHashMap<>();
+    double readyEmpty;
+    double readyExisting;
+    long rssReady;
+    long rssLoaded;
+
+    Run(String name) {
+      this.name = name;
+    }
+  }
+}
