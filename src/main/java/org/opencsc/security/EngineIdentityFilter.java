@@ -1,7 +1,6 @@
 package org.opencsc.security;
 
 import java.io.IOException;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,10 +34,14 @@ class EngineIdentityFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    List<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-    List<String> tenants = identity.createTenantQuery().userMember(caller.getName())
-        .includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList();
-    identity.setAuthentication(caller.getName(), groups, tenants);
+    if (caller instanceof CamundaUserAuthentication.CamundaUser user) {
+      identity.setAuthentication(user.getName(), user.groups(), user.tenants());
+    } else {
+      identity.setAuthentication(caller.getName(),
+          caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList(),
+          identity.createTenantQuery().userMember(caller.getName()).includingGroupsOfUser(true).list().stream()
+              .map(Tenant::getId).toList());
+    }
     try {
       chain.doFilter(request, response);
     } finally {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,6 +68,8 @@ public class SubmittedVariablesGuard {
     private final TaskService tasks;
     private final RepositoryService repository;
     private final IdentityService identity;
+    /** Process definition id → key; a deployed definition never changes its key. */
+    private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
     Filter(RuleBook rules, TaskService tasks, RepositoryService repository, IdentityService identity) {
       this.rules = rules;
@@ -131,7 +134,8 @@ public class SubmittedVariablesGuard {
       if (task == null || task.getProcessDefinitionId() == null) {
         return List.of();
       }
-      String processKey = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+      String processKey = processKeys.computeIfAbsent(task.getProcessDefinitionId(),
+          definitionId -> repository.getProcessDefinition(definitionId).getKey());
       return rules.task(processKey, task.getTaskDefinitionKey())
           .map(taskRules -> {
             Set<String> allowed = new LinkedHashSet<>(taskRules.fields());

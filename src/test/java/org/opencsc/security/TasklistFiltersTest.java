@@ -26,6 +26,18 @@ class TasklistFiltersTest extends ApplicationTest {
   }
 
   @Test
+  void onlyTheShortListsReloadThemselvesEveryTenSeconds() {
+    Reply reply = api.get("/engine-rest/filter?resourceType=Task&firstResult=0&maxResults=50", "sarah");
+    java.util.Map<String, Boolean> refresh = new java.util.HashMap<>();
+    reply.json().forEach(filter -> refresh.put(filter.get("name").asText(),
+        filter.path("properties").path("refresh").asBoolean()));
+    assertThat(refresh).containsEntry(TasklistFilters.MY_TASKS, true)
+        .containsEntry(TasklistFilters.DUE_IN_24_HOURS, true)
+        .containsEntry(TasklistFilters.MY_TEAMS_TASKS, false)
+        .containsEntry(TasklistFilters.OVERDUE, false);
+  }
+
+  @Test
   void teamAndDeadlineFiltersShowTheRightTasksSoonestFirst() {
     clockAt(Instant.parse("2026-11-30T09:00:00Z"));
     String child = registerChild("Filter Child");

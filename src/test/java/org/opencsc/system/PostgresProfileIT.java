@@ -28,7 +28,9 @@ class PostgresProfileIT {
       Map<String, String> environment = Map.of("OPENCSC_DB_URL", url, "OPENCSC_DB_USER", "postgres",
           "OPENCSC_DB_PASSWORD", "postgres", "OPENCSC_ADMIN_USER", "chief", "OPENCSC_ADMIN_PASSWORD", "Str0ng-pass");
       try (RunningApplication app = RunningApplication.launch(dataDir, environment,
-          "--spring.profiles.active=postgres").awaitReady()) {
+          "--spring.profiles.active=postgres",
+          // our entities must match the tables Flyway made on PostgreSQL too
+          "--spring.jpa.hibernate.ddl-auto=validate").awaitReady()) {
         System.out.printf("Start-up (postgres profile, empty database): %.1f s to ready, RSS %d MiB%n",
             app.secondsToReady(), app.residentMiB());
         Api api = new Api(app.port);
