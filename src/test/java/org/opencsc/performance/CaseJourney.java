@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -26,17 +27,17 @@ import org.opencsc.Api.Reply;
  * <p>{@link #bareModel()} is a process of the same key with the same user tasks in a row and no
  * listeners, for the bare Camunda application: the same requests then cost only the engine.
  */
-record CaseJourney(String processKey, String starter, Function<Context, Map<String, Object>> start,
+public record CaseJourney(String processKey, String starter, Function<Context, Map<String, Object>> start,
     List<Step> steps, String endMessage, Function<Context, Map<String, Object>> endVariables) {
 
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
   /** A task of the journey: its key, who completes it, and their answers at that moment. */
-  record Step(String taskKey, String user, Function<Context, Map<String, Object>> answers) {
+  public record Step(String taskKey, String user, Function<Context, Map<String, Object>> answers) {
   }
 
   /** What a step's answers may depend on: the child, the case's business key and the time. */
-  record Context(String childId, String businessKey, Instant now) {
+  public record Context(String childId, String businessKey, Instant now) {
     String ago(Duration duration) {
       return now.minus(duration).toString();
     }
@@ -46,8 +47,12 @@ record CaseJourney(String processKey, String starter, Function<Context, Map<Stri
     }
   }
 
+  /** What the application acknowledged: a case started, or a task completed by a user. */
+  public record Acknowledged(String processInstanceId, String taskKey, String taskId, String user) {
+  }
+
   /** The four processes' usual journeys, each ending its case without a breach. */
-  static List<CaseJourney> all() {
+  public static List<CaseJourney> all() {
     return List.of(missingEpisode(), strategyDiscussion(), privateFostering(), adoptionDecision());
   }
 
@@ -57,11 +62,17 @@ record CaseJourney(String processKey, String starter, Function<Context, Map<Stri
   }
 
   /** Runs one case; fails with the reply when any request is refused or the case does not end. */
-  void run(Api api, String childId, String businessKey) {
+  public void run(Api api, String childId, String businessKey) {
+    run(api, childId, businessKey, acknowledged -> { });
+  }
+
+  /** As above, telling {@code acknowledged} of each start and completion the application confirmed. */
+  public void run(Api api, String childId, String businessKey, Consumer<Acknowledged> acknowledged) {
     Map<String, Object> body = new HashMap<>(start.apply(new Context(childId, businessKey, Instant.now())));
     body.put("businessKey", businessKey);
     Reply started = expect(api.post("/engine-rest/process-definition/key/" + processKey + "/start", starter, body), 200);
     String instanceId = started.json().get("id").asText();
+    acknowledged.accept(new Acknowledged(instanceId, null, null, starter));
     for (Step step : steps) {
       Reply open = expect(api.get("/engine-rest/task?processInstanceId=" + instanceId + "&taskDefinitionKey="
           + step.taskKey() + "&maxResults=2", step.user()), 200);
@@ -69,8 +80,10 @@ record CaseJourney(String processKey, String starter, Function<Context, Map<Stri
         throw new IllegalStateException(processKey + ": " + step.taskKey() + " is not open for " + step.user() + ": "
             + open.body());
       }
-      expect(api.post("/engine-rest/task/" + open.json().get(0).get("id").asText() + "/complete", step.user(),
+      String taskId = open.json().get(0).get("id").asText();
+      expect(api.post("/engine-rest/task/" + taskId + "/complete", step.user(),
           step.answers().apply(new Context(childId, businessKey, Instant.now()))), 204);
+      acknowledged.accept(new Acknowledged(instanceId, step.taskKey(), taskId, step.user()));
     }
     if (endMessage != null) {
       Map<String, Object> message = new HashMap<>();
