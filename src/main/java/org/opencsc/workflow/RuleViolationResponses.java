@@ -16,10 +16,12 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.task.Task;
 import org.opencsc.calendar.LondonTime;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +39,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class RuleViolationResponses {
 
-  private static final Pattern TASK_ACTION = Pattern.compile("(?:^|/)task/([^/]+)/(?:complete|submit-form|resolve)$");
+  private static final Pattern TASK_ACTION = Pattern.compile("(?:^|/)task/([^/]+)/(complete|submit-form|resolve|claim)$");
 
   @Bean
   ResourceConfigCustomizer ruleViolationMappers(ProcessEngine engine) {
@@ -70,20 +72,33 @@ public class RuleViolationResponses {
   }
 
   private static Response respond(Throwable thrown, ProcessEngine engine, UriInfo request) {
-    Optional<RuleViolation> violation = violationIn(thrown);
-    if (violation.isPresent()) {
-      return json(Response.Status.BAD_REQUEST, body(violation.get()));
+    Optional<TaskAlreadyClaimedException> claimed = causeIn(thrown, TaskAlreadyClaimedException.class);
+    if (claimed.isPresent()) {
+      return alreadyClaimed(claimed.get().getTaskAssignee());
     }
-    if (causeIn(thrown, OptimisticLockingException.class).isPresent()) {
-      return conflict("Someone else changed this case at the same moment, so nothing of yours was saved."
-          + " Reload it and try again.");
-    }
+    boolean atTheSameMoment = causeIn(thrown, OptimisticLockingException.class).isPresent();
     Matcher taskAction = request == null ? null : TASK_ACTION.matcher(request.getPath());
     if (taskAction != null && taskAction.find()) {
+      // Someone else completed the task while this request ran (whatever it then tripped over,
+      // even a rule, since their completion moved the case on): say so.
       Optional<Response> gone = taskNoLongerOpen(engine, taskAction.group(1));
       if (gone.isPresent()) {
         return gone.get();
       }
+      if (atTheSameMoment && "claim".equals(taskAction.group(2))) {
+        Task task = engine.getTaskService().createTaskQuery().taskId(taskAction.group(1)).singleResult();
+        if (task != null && task.getAssignee() != null) {
+          return alreadyClaimed(task.getAssignee());
+        }
+      }
+    }
+    Optional<RuleViolation> violation = violationIn(thrown);
+    if (violation.isPresent()) {
+      return json(Response.Status.BAD_REQUEST, body(violation.get()));
+    }
+    if (atTheSameMoment) {
+      return conflict("Someone else changed this case at the same moment, so nothing of yours was saved."
+          + " Reload it and try again.");
     }
     return ExceptionHandlerHelper.getInstance().getResponse(thrown);
   }
@@ -104,6 +119,10 @@ public class RuleViolationResponses {
     String by = completion == null || completion.getUserId() == null ? "" : " by " + completion.getUserId();
     return Optional.of(conflict("This task was already completed" + by + " at "
         + LondonTime.format(done.getEndTime().toInstant()) + ", so nothing of yours was saved."));
+  }
+
+  private static Response alreadyClaimed(String assignee) {
+    return conflict("This task is already claimed by " + assignee + ", so it was not claimed for you.");
   }
 
   private static Response conflict(String message) {

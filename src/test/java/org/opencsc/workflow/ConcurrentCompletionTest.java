@@ -1,8 +1,11 @@
 package org.opencsc.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencsc.Variables.variables;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -10,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.opencsc.Api;
 import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
+import org.opencsc.WorkflowFixture;
+import org.opencsc.compliance.BreachRepository;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Two people (or two nodes, or a double click) complete the same task at the same moment: one
@@ -31,6 +37,70 @@ class ConcurrentCompletionTest extends ApplicationTest {
       assertThat(engine.getTaskService().createTaskQuery().processInstanceId(episode.getId())
           .taskDefinitionKey("approveMissingRisk").count()).as("the case moved on once").isEqualTo(1);
     }
+  }
+
+  @Autowired
+  private BreachRepository breaches;
+  @Autowired
+  private StepRecordRepository steps;
+
+  @Test
+  void aLateStepCompletedTwiceAtOnceKeepsOnlyTheWinnersAnswersStepAndBreach() throws Exception {
+    clockAt(Instant.parse("2026-12-02T10:00:00Z"));
+    String childId = registerChild("Race Child");
+    for (int round = 0; round < 5; round++) {
+      ProcessInstance instance = startProcess(WorkflowFixture.PROCESS_KEY, "sarah",
+          variables("childId", childId, "workDueAt", "2026-12-01T17:00:00Z"));
+      String taskId = task(instance, "doWork").getId();
+      Map<String, Map<String, Object>> answers = Map.of(
+          "sarah", variables("summary", "Seen by Sarah", "outcome", "A", "lateReason", "Sarah's reason"),
+          "sam", variables("summary", "Seen by Sam", "outcome", "B", "reason", "Sam's B", "lateReason", "Sam's reason"));
+      List<String> users = List.of("sarah", "sam");
+      List<Reply> done = Api.atOnce(users.stream().<Supplier<Reply>>map(user ->
+          () -> api.post("/engine-rest/task/" + taskId + "/complete", user, answers.get(user))).toList());
+
+      assertThat(done).extracting(Reply::status).as(done.toString()).containsExactlyInAnyOrder(204, 409);
+      String winner = users.get(done.get(0).status() == 204 ? 0 : 1);
+      String winnersName = winner.equals("sarah") ? "Sarah" : "Sam";
+      assertThat(variable(instance, "summary")).isEqualTo("Seen by " + winnersName);
+      assertThat(variable(instance, "outcome")).isEqualTo(winner.equals("sarah") ? "A" : "B");
+      assertThat(steps.findById(taskId)).hasValueSatisfying(step -> assertThat(step.getCompletedBy()).isEqualTo(winner));
+      assertThat(breaches.findByProcessInstanceIdOrderByDueAt(instance.getId())).singleElement().satisfies(breach -> {
+        assertThat(breach.getDoneBy()).isEqualTo(winner);
+        assertThat(breach.getReason()).isEqualTo(winnersName + "'s reason");
+      });
+      assertThat(engine.getHistoryService().createUserOperationLogQuery().taskId(taskId)
+          .operationType("Complete").list()).extracting("userId").containsOnly(winner);
+    }
+  }
+
+  @Test
+  void theSameTaskClaimedTwiceAtOnceGoesToOneAndTheOtherIsToldWho() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      ProcessInstance episode = missingEpisode("EP-CLAIM-" + round);
+      String taskId = task(episode, "assessMissingRisk").getId();
+      List<String> users = List.of("sarah", "sam");
+      List<Reply> claims = Api.atOnce(users.stream().<Supplier<Reply>>map(user ->
+          () -> api.post("/engine-rest/task/" + taskId + "/claim", user, Map.of("userId", user))).toList());
+
+      assertThat(claims).extracting(Reply::status).as(claims.toString()).containsExactlyInAnyOrder(204, 409);
+      String winner = users.get(claims.get(0).status() == 204 ? 0 : 1);
+      Reply lost = claims.get(claims.get(0).status() == 204 ? 1 : 0);
+      assertThat(lost.body()).contains("\"type\":\"Conflict\"").contains("already claimed by " + winner);
+      assertThat(task(episode, "assessMissingRisk").getAssignee()).isEqualTo(winner);
+    }
+  }
+
+  @Test
+  void claimingATaskSomeoneHasClaimedIsAConflictNamingThem() {
+    ProcessInstance episode = missingEpisode("EP-CLAIMED");
+    String taskId = task(episode, "assessMissingRisk").getId();
+    assertThat(api.post("/engine-rest/task/" + taskId + "/claim", "sarah", Map.of("userId", "sarah")).status())
+        .isEqualTo(204);
+    Reply again = api.post("/engine-rest/task/" + taskId + "/claim", "sam", Map.of("userId", "sam"));
+    assertThat(again.status()).as(again.body()).isEqualTo(409);
+    assertThat(again.message()).isEqualTo("This task is already claimed by sarah, so it was not claimed for you.");
+    assertThat(task(episode, "assessMissingRisk").getAssignee()).isEqualTo("sarah");
   }
 
   @Test
