@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.opencsc.calendar.LondonTime;
 
@@ -30,7 +31,7 @@ public abstract class FieldType {
       if (text.length() > MAX_TEXT_LENGTH) {
         return Optional.of("must be at most " + MAX_TEXT_LENGTH + " characters");
       }
-      return Optional.empty();
+      return markupIn(text);
     }
 
     @Override
@@ -38,6 +39,23 @@ public abstract class FieldType {
       return value instanceof String text && text.isBlank();
     }
   };
+
+  /**
+   * Markup that a browser would run or load: a tag such as {@code <script>}, {@code <img>} or
+   * {@code <a>}, an event handler inside a tag, or a {@code javascript:} address. Records are
+   * plain text; every screen escapes what it shows, and refusing markup at the door keeps it out
+   * of exports and of anything that might not. Plain uses of {@code <} (such as "under 5s <
+   * 10 minutes" or {@code <jo@example.org>}) are accepted.
+   */
+  private static final Pattern MARKUP = Pattern.compile("(?i)<\\s*/?\\s*(?:script|iframe|frame|frameset|img|image|svg"
+      + "|math|object|embed|applet|style|link|meta|base|a|body|html|head|form|input|button|textarea|select|option"
+      + "|video|audio|source|track|details|marquee|template|xml)\\b|<[a-z][^>]*[\\s/\"']on[a-z]+\\s*=|javascript\\s*:|vbscript\\s*:");
+
+  static Optional<String> markupIn(String text) {
+    return MARKUP.matcher(text).find()
+        ? Optional.of("must be plain text, without HTML or script markup such as <script>")
+        : Optional.empty();
+  }
 
   /** Text made by joining a prefix to an answer, cut to what a text field may hold. */
   public static String capped(String text) {
@@ -56,7 +74,7 @@ public abstract class FieldType {
       if (text.length() > MAX_LINE_LENGTH || text.contains("\n")) {
         return Optional.of("must be one line of at most " + MAX_LINE_LENGTH + " characters");
       }
-      return Optional.empty();
+      return markupIn(text);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.opencsc.Variables.variables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,6 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 class DashboardBrowserTest extends ApplicationTest {
 
   private WebDriver browser;
+  @Autowired
+  private JdbcTemplate jdbc;
 
   @BeforeEach
   void openBrowser() throws Exception {
@@ -42,7 +47,14 @@ class DashboardBrowserTest extends ApplicationTest {
     clockAt(Instant.parse("2027-03-01T12:00:00Z"));
     String child = registerChild("Dashboard Child");
     String reason = "<img src=x onerror=\"document.title='owned'\"> carer away";
-    lateInterview(child, reason);
+    assertThat(api.post("/api/children", "sarah", Map.of("name", reason, "dateOfBirth", "2015-01-01"))
+        .status()).as("markup is refused at the door").isEqualTo(400);
+    lateInterview(child, "carer away");
+    // Records from before that rule, or from another system writing to the database, may still
+    // hold markup: the dashboard must show it as text.
+    jdbc.update("update breach set reason = ? where child_id = ?", reason, child);
+    jdbc.update("update child set name = ? where id = ?", "<img src=x onerror=\"document.title='owned'\">Dashboard Child",
+        child);
 
     login("tom");
     browser.get(base() + "/dashboard/");
@@ -73,8 +85,10 @@ class DashboardBrowserTest extends ApplicationTest {
     browser.findElement(By.id("child-id")).sendKeys(child);
     browser.findElement(By.cssSelector("#timeline-form button")).click();
     wait.until(driver -> !driver.findElements(By.cssSelector("#timeline li")).isEmpty());
-    assertThat(browser.findElement(By.id("timeline")).getText()).contains("Dashboard Child").contains("offerReturnInterview")
-        .contains("late");
+    assertThat(browser.findElement(By.id("timeline")).getText()).contains("<img src=x onerror=").contains("Dashboard Child")
+        .contains("offerReturnInterview").contains("late");
+    assertThat(browser.findElements(By.cssSelector("#timeline img"))).isEmpty();
+    assertThat(browser.getTitle()).isNotEqualTo("owned");
     Browser.screenshot(browser, "dashboard-child-timeline");
   }
 
