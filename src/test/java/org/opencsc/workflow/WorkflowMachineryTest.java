@@ -1,6 +1,7 @@
 package org.opencsc.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.opencsc.Variables.variables;
 
@@ -8,6 +9,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -222,6 +225,39 @@ class WorkflowMachineryTest extends ApplicationTest {
       assertThat(breach.getDoneBy()).isEqualTo("sam");
       assertThat(breach.getReason()).isEqualTo("Strike day");
     });
+  }
+
+  @Test
+  void aFailingDeadlineJobIsRetriedThenBecomesAnIncidentAndRunsOnceWhenRepaired() {
+    ProcessInstance instance = start();
+    ManagementService management = engine.getManagementService();
+    String jobId = management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult().getId();
+    engine.getRuntimeService().removeVariable(instance.getId(), "workDueAt"); // what the breach needs is gone
+    Instant now = Instant.parse("2026-12-01T17:00:01Z");
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      clockAt(now);
+      assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining("workDueAt is not set");
+      Job failed = management.createJobQuery().jobId(jobId).singleResult();
+      assertThat(failed.getRetries()).as("retries left after attempt %d", attempt).isEqualTo(5 - attempt);
+      assertThat(failed.getExceptionMessage()).contains("Deadline variable workDueAt is not set");
+      assertThat(breachesOf(instance)).as("a failed attempt keeps nothing").isEmpty();
+      if (attempt < 5) {
+        assertThat(failed.getDuedate()).as("tried again in 5 minutes").isEqualTo(Date.from(now.plusSeconds(300)));
+        now = now.plusSeconds(300);
+      }
+    }
+    Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+    assertThat(incident.getIncidentMessage()).contains("workDueAt is not set");
+    assertThat(incident.getActivityId()).isEqualTo("timer_workDue");
+
+    // An operator repairs the case and retries the job from Cockpit.
+    engine.getRuntimeService().setVariable(instance.getId(), "workDueAt", DUE);
+    management.setJobRetries(jobId, 1);
+    management.executeJob(jobId);
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(breachesOf(instance)).singleElement()
+        .satisfies(breach -> assertThat(breach.getDueAt()).isEqualTo(Instant.parse(DUE)));
   }
 
   @Test
