@@ -21,6 +21,7 @@ import org.opencsc.WorkflowFixture;
 import org.opencsc.compliance.Breach;
 import org.opencsc.compliance.BreachCode;
 import org.opencsc.compliance.BreachRepository;
+import org.opencsc.strategy.StrategyReferrals;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -37,6 +38,8 @@ class MissingEpisodeProcessTest extends ApplicationTest {
   private BreachRepository breaches;
   @Autowired
   private MissingEpisodeRepository episodes;
+  @Autowired
+  private StrategyReferrals referrals;
 
   private String childId;
 
@@ -290,6 +293,12 @@ class MissingEpisodeProcessTest extends ApplicationTest {
     assertThat(engine.getRuntimeService().getVariable(discussionId, "missingEpisodeId")).isEqualTo(episode.getId());
     assertThat((String) engine.getRuntimeService().getVariable(discussionId, "concern")).contains("Disclosure of exploitation");
     assertThat(episodes.findById(episode.getId()).orElseThrow().getStrategyDiscussionId()).isEqualTo(discussionId);
+
+    // The referral run again for the same episode (a retried job, an operator moving the case
+    // back) finds that discussion instead of starting a second one.
+    assertThat(referrals.fromMissingEpisode(engine, episode.getId(), childId, "Again")).isEqualTo(discussionId);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("strategyDiscussion")
+        .variableValueEquals("missingEpisodeId", episode.getId()).count()).isEqualTo(1);
   }
 
   @Test
