@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,11 @@ class CaseThroughputBenchmark {
       "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration",
       "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration");
 
+  /** Settings to try on ours (space separated), e.g. -Dbenchmark.ours-args=--camunda.bpm.history-level=audit */
+  private static final String[] OURS_ARGS = Stream.concat(Stream.of("--spring.profiles.active=demo"),
+      Arrays.stream(System.getProperty("benchmark.ours-args", "").split(" ")).filter(arg -> !arg.isBlank()))
+      .toArray(String[]::new);
+
   @TempDir
   Path workDir;
 
@@ -66,11 +72,12 @@ class CaseThroughputBenchmark {
 
     Path ourData = Files.createDirectories(workDir.resolve("ours"));
     Run ours = measure("OpenCSC", journeys, () -> RunningApplication.launchClass("org.opencsc.OpenCscApplication",
-        classPath(false), JVM, "--spring.profiles.active=demo", "--opencsc.data-dir=" + ourData), true);
+        classPath(false), JVM, withDataDir(OURS_ARGS, ourData)), true);
     Run bare = measure("bare Camunda", journeys, () -> RunningApplication.launchClass(
         "bare.BareCamundaApplication", classPath(true), JVM, bareArguments(processes)), false);
 
     System.out.println();
+    System.out.println("Our settings: " + String.join(" ", OURS_ARGS));
     System.out.printf("Whole cases through REST, %d per process after %d warm-up, %d callers at once, "
         + "%d CPUs, H2 file%n", CASES, WARM_UP, CLIENTS, Runtime.getRuntime().availableProcessors());
     System.out.printf("| %-20s | %5s | %8s | %12s | %12s | %7s | %14s | %14s | %8s |%n", "process", "tasks",
@@ -133,6 +140,12 @@ class CaseThroughputBenchmark {
     System.out.printf("%s: ready %.1f s on an empty file, %s s on the existing file; %s%n", name, run.readyEmpty,
         Arrays.toString(restarts), run.throughput);
     return run;
+  }
+
+  private static String[] withDataDir(String[] arguments, Path dataDir) {
+    String[] all = Arrays.copyOf(arguments, arguments.length + 1);
+    all[arguments.length] = "--opencsc.data-dir=" + dataDir;
+    return all;
   }
 
   private static void cases(Api api, CaseJourney journey, int count, boolean registersChildren, String prefix)
@@ -205,7 +218,9 @@ class CaseThroughputBenchmark {
     Path data = Files.createDirectories(workDir.resolve("bare"));
     return new String[] {
         "--spring.config.name=bare",
-        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("bare") + ";DB_CLOSE_ON_EXIT=FALSE",
+        // the database set as ours is: each commit written at once, 64 parsed statements kept
+        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("bare")
+            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64",
         "--spring.datasource.username=sa",
         "--spring.autoconfigure.exclude=" + String.join(",", NOT_IN_BARE),
         "--camunda.bpm.deployment-resource-pattern=file:" + processes + "/*.bpmn",
