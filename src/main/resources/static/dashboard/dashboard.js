@@ -154,7 +154,18 @@ async function showTimeline(childId) {
       (b.doneAt ? 'done ' + ukDateTime(b.doneAt) : 'not yet done') + (b.reason ? '. ' + b.reason : ''))));
     target.append(breaches);
   }
+  if (child.notifications && child.notifications.length) {
+    target.append(el('h4', 'Mails'));
+    const mails = el('ul', null, 'mails');
+    child.notifications.forEach(n => mails.append(el('li', MAIL_KINDS[n.kind] + ': ' + (n.taskName || '') +
+      (n.status === 'SENT' ? ', sent ' + ukDateTime(n.sentAt) + ' to ' + n.sentTo
+        : n.status === 'PENDING' ? ', to be sent ' + ukDateTime(n.sendAt)
+          : ', not sent (' + (n.sentTo || n.status) + ')'))));
+    target.append(mails);
+  }
 }
+
+const MAIL_KINDS = {STEP_DUE: 'Step due', REMINDER: 'Reminder', BREACH: 'Deadline missed', DIGEST: 'Digest'};
 
 document.getElementById('timeline-form').addEventListener('submit', event => {
   event.preventDefault();

@@ -36,7 +36,7 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 @ActiveProfiles("test")
 // Metrics are exported as in production (Spring Boot turns exporters off in tests by default).
 @AutoConfigureObservability(tracing = false)
-@Import({WorkflowFixture.class, ProcessEngineCoverageConfiguration.class})
+@Import({WorkflowFixture.class, MailServer.class, ProcessEngineCoverageConfiguration.class})
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public abstract class ApplicationTest {

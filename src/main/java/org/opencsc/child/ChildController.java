@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.compliance.Breach;
 import org.opencsc.compliance.BreachRepository;
+import org.opencsc.notifications.Notification;
+import org.opencsc.notifications.Notifications;
 import org.opencsc.workflow.StepRecord;
 import org.opencsc.workflow.StepRecordRepository;
 import org.springframework.http.HttpStatus;
@@ -35,13 +37,15 @@ public class ChildController {
   private final HistoryService history;
   private final BreachRepository breaches;
   private final StepRecordRepository steps;
+  private final Notifications notifications;
 
   public ChildController(ChildRegistry registry, HistoryService history, BreachRepository breaches,
-      StepRecordRepository steps) {
+      StepRecordRepository steps, Notifications notifications) {
     this.registry = registry;
     this.history = history;
     this.breaches = breaches;
     this.steps = steps;
+    this.notifications = notifications;
   }
 
   @PostMapping(consumes = "application/json")
@@ -78,6 +82,8 @@ public class ChildController {
         : steps.findByProcessInstanceIdInOrderByCompletedAt(cases).stream().map(ChildController::stepView).toList());
     view.put("breaches", breaches.findByChildIdAndWithdrawnAtIsNullOrderByDueAt(id).stream().map(Breach::view)
         .toList());
+    // the mails sent (or due) about this child's steps: what, to whom, when; never their content
+    view.put("notifications", notifications.forChild(id).stream().map(Notification::view).toList());
     return view;
   }
 

@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.opencsc.workflow.Answers;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,16 +21,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class BreachRegister {
 
   private final BreachRepository breaches;
+  private final ApplicationEventPublisher events;
 
-  public BreachRegister(BreachRepository breaches) {
+  public BreachRegister(BreachRepository breaches, ApplicationEventPublisher events) {
     this.breaches = breaches;
+    this.events = events;
   }
 
   /** A deadline passed with the step not done (called from the deadline's timer). */
   @Transactional(propagation = Propagation.MANDATORY)
   public Breach recordMissed(Step step) {
     return breaches.findByProcessInstanceIdAndCodeAndDueAt(step.processInstanceId(), step.code(), step.dueAt())
-        .orElseGet(() -> breaches.save(new Breach(step, now())));
+        .orElseGet(() -> {
+          Breach recorded = breaches.save(new Breach(step, now()));
+          // only a new breach is news: a job run again finds its row above and tells no one twice
+          events.publishEvent(new BreachRecorded(recorded));
+          return recorded;
+        });
   }
 
   /**

@@ -19,6 +19,7 @@ import org.opencsc.calendar.LondonTime;
 import org.opencsc.compliance.BreachRegister;
 import org.opencsc.compliance.BreachRegister.Step;
 import org.opencsc.workflow.RuleViolation.Problem;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,10 +37,14 @@ public class RuleEnforcement {
   private final BreachRegister breaches;
   private final StepRecordRepository steps;
 
-  public RuleEnforcement(RuleBook ruleBook, BreachRegister breaches, StepRecordRepository steps) {
+  private final ApplicationEventPublisher events;
+
+  public RuleEnforcement(RuleBook ruleBook, BreachRegister breaches, StepRecordRepository steps,
+      ApplicationEventPublisher events) {
     this.ruleBook = ruleBook;
     this.breaches = breaches;
     this.steps = steps;
+    this.events = events;
   }
 
   /** A process instance is starting: its start variables must satisfy the start rules. */
@@ -84,6 +89,9 @@ public class RuleEnforcement {
         if (due != null) {
           task.setDueDate(Date.from(due.toInstant()));
         }
+      }
+      if (rules.deadlineVariable() != null && task.getDueDate() != null) {
+        events.publishEvent(DeadlineStepOpened.of(processKey, task, rules.deadlineVariable()));
       }
     });
   }

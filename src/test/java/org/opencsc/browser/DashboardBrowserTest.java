@@ -86,7 +86,8 @@ class DashboardBrowserTest extends ApplicationTest {
     browser.findElement(By.cssSelector("#timeline-form button")).click();
     wait.until(driver -> !driver.findElements(By.cssSelector("#timeline li")).isEmpty());
     assertThat(browser.findElement(By.id("timeline")).getText()).contains("<img src=x onerror=").contains("Dashboard Child")
-        .contains("offerReturnInterview").contains("late");
+        .contains("offerReturnInterview").contains("late")
+        .as("the mails about the child's steps").contains("Mails").contains("Step due: ");
     assertThat(browser.findElements(By.cssSelector("#timeline img"))).isEmpty();
     assertThat(browser.getTitle()).isNotEqualTo("owned");
     Browser.screenshot(browser, "dashboard-child-timeline");

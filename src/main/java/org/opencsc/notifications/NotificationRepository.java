@@ -1,0 +1,12 @@
+package org.opencsc.notifications;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface NotificationRepository extends JpaRepository<Notification, String> {
+
+  List<Notification> findByChildIdOrderByCreatedAtAscSendAtAsc(String childId);
+
+  List<Notification> findByTaskIdOrderByCreatedAtAscSendAtAsc(String taskId);
+}

@@ -1,0 +1,27 @@
+package org.opencsc.workflow;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
+/**
+ * A step with a statutory deadline has opened, in the transaction that opened it: who it is for
+ * (its assignee, else its candidate groups) and when it is due.
+ */
+public record DeadlineStepOpened(String processKey, String processInstanceId, String childId, String taskId,
+    String taskKey, String taskName, String assignee, List<String> candidateGroups, Instant due,
+    String deadlineVariable) {
+
+  static DeadlineStepOpened of(String processKey, DelegateTask task, String deadlineVariable) {
+    Object childId = task.getVariable(RuleEnforcement.CHILD_ID);
+    List<String> groups = task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).distinct().toList();
+    return new DeadlineStepOpened(processKey, task.getProcessInstanceId(), childId == null ? null : childId.toString(),
+        task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), groups,
+        task.getDueDate().toInstant(), deadlineVariable);
+  }
+}
