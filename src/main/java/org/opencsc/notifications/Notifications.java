@@ -10,6 +10,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
@@ -67,11 +68,13 @@ public class Notifications {
         : String.join(",", step.candidateGroups().stream().map(group -> "group:" + group).toList());
     Instant now = ClockUtil.getCurrentTime().toInstant();
     record(new Notification(NotificationKind.STEP_DUE, recipients, now, now).aboutStep(step.processKey(),
-        step.processInstanceId(), step.childId(), step.taskId(), step.taskName(), null, step.due()));
+        step.processInstanceId(), step.childId(), step.taskId(), step.taskName(), null, step.due()),
+        step.processDefinitionId());
     Instant remindAt = reminderAt(step.deadlineVariable(), step.due());
     if (remindAt.isAfter(now)) {
       record(new Notification(NotificationKind.REMINDER, recipients, now, remindAt).aboutStep(step.processKey(),
-          step.processInstanceId(), step.childId(), step.taskId(), step.taskName(), null, step.due()));
+          step.processInstanceId(), step.childId(), step.taskId(), step.taskName(), null, step.due()),
+          step.processDefinitionId());
     }
   }
 
@@ -82,7 +85,7 @@ public class Notifications {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     record(new Notification(NotificationKind.BREACH, "group:" + Groups.TEAM_MANAGERS, now, now).aboutStep(
         breach.getProcessKey(), breach.getProcessInstanceId(), breach.getChildId(), null,
-        breach.getCode().name(), null, breach.getDueAt()));
+        breach.getCode().name(), null, breach.getDueAt()), definitionOf(breach.getProcessInstanceId()));
   }
 
   /**
@@ -104,7 +107,7 @@ public class Notifications {
         .map(org.camunda.bpm.engine.identity.User::getId).toList();
     for (String manager : managers) {
       record(new Notification(NotificationKind.DIGEST, "user:" + manager, now, now)
-          .aboutStep(null, null, null, null, "Digest for " + day, null, null));
+          .aboutStep(null, null, null, null, "Digest for " + day, null, null), null);
     }
     return managers.size();
   }
@@ -129,7 +132,20 @@ public class Notifications {
     return ZonedDateTime.of(day, properties.reminderTime(), LondonTime.ZONE).toInstant();
   }
 
-  private void record(Notification notification) {
+  /** The definition of the case being executed, when this runs inside it (a timer, a listener). */
+  private static String definitionOf(String processInstanceId) {
+    BpmnExecutionContext running = Context.getBpmnExecutionContext();
+    return running != null && running.getExecution() != null
+        && processInstanceId.equals(running.getExecution().getProcessInstanceId())
+        ? running.getExecution().getProcessDefinitionId() : null;
+  }
+
+  /**
+   * Saves the notification and queues its mail job. The job names the case's process definition
+   * (not the case itself, whose end must not delete it), so a mail that keeps failing shows as an
+   * incident of that process in Cockpit.
+   */
+  private void record(Notification notification, String processDefinitionId) {
     if (mail.getIfAvailable() == null) {
       notification.notSent(Notification.Status.NOT_CONFIGURED, "no mail server configured (spring.mail.host)");
       notifications.save(notification);
@@ -140,6 +156,10 @@ public class Notifications {
     job.setJobHandlerType(MailJobHandler.TYPE);
     job.setJobHandlerConfiguration(new MailJobHandler.Configuration(notification.getId()));
     job.setRetries(plugin.mailJobRetries());
+    if (processDefinitionId != null) {
+      job.setProcessDefinitionId(processDefinitionId);
+      job.setProcessDefinitionKey(notification.getProcessKey());
+    }
     if (notification.getSendAt().isAfter(ClockUtil.getCurrentTime().toInstant())) {
       job.setDuedate(Date.from(notification.getSendAt()));
     }

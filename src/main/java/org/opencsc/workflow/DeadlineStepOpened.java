@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * A step with a statutory deadline has opened, in the transaction that opened it: who it is for
  * (its assignee, else its candidate groups) and when it is due.
  */
-public record DeadlineStepOpened(String processKey, String processInstanceId, String childId, String taskId,
+public record DeadlineStepOpened(String processKey, String processDefinitionId, String processInstanceId,
+    String childId, String taskId,
     String taskKey, String taskName, String assignee, List<String> candidateGroups, Instant due,
     String deadlineVariable) {
 
@@ -20,7 +21,8 @@ public record DeadlineStepOpened(String processKey, String processInstanceId, St
     List<String> groups = task.getCandidates().stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(IdentityLink::getGroupId).distinct().toList();
-    return new DeadlineStepOpened(processKey, task.getProcessInstanceId(), childId == null ? null : childId.toString(),
+    return new DeadlineStepOpened(processKey, task.getProcessDefinitionId(), task.getProcessInstanceId(),
+        childId == null ? null : childId.toString(),
         task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), groups,
         task.getDueDate().toInstant(), deadlineVariable);
   }

@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -167,16 +168,32 @@ class NotificationsTest extends ApplicationTest {
     Notification due = notifications.findByTaskIdOrderByCreatedAtAscSendAtAsc(task(episode, "offerReturnInterview").getId()).get(0);
 
     Job job = mailJob(due);
-    assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId())).hasMessageContaining("Mail");
-    Job failed = engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult();
-    assertThat(failed.getRetries()).isEqualTo(4);
-    assertThat(failed.getDuedate()).isEqualTo(java.util.Date.from(Instant.parse("2026-12-07T10:05:00Z")));
+    ManagementService management = engine.getManagementService();
+    Instant now = Instant.parse("2026-12-07T10:00:00Z");
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      clockAt(now);
+      assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("Mail");
+      Job failed = management.createJobQuery().jobId(job.getId()).singleResult();
+      assertThat(failed.getRetries()).as("tries left after attempt %d", attempt).isEqualTo(5 - attempt);
+      if (attempt < 5) {
+        assertThat(failed.getDuedate()).as("next try in 5 minutes").isEqualTo(java.util.Date.from(now.plusSeconds(300)));
+        now = now.plusSeconds(300);
+      }
+    }
     assertThat(notifications.findById(due.getId()).orElseThrow().getStatus()).isEqualTo(Notification.Status.PENDING);
+    Incident incident = engine.getRuntimeService().createIncidentQuery()
+        .configuration(job.getId()).singleResult();
+    assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+    assertThat(incident.getProcessDefinitionId()).as("shown with the case's process in Cockpit")
+        .isEqualTo(episode.getProcessDefinitionId());
+    assertThat(mailboxes(SARAH, SAM)).containsExactly(0, 0);
 
+    // The mail server is back; an operator retries the job from Cockpit.
     mail.start();
-    clockAt(Instant.parse("2026-12-07T10:05:00Z"));
-    engine.getManagementService().executeJob(job.getId());
+    management.setJobRetries(job.getId(), 1);
+    management.executeJob(job.getId());
     assertThat(mailboxes(SARAH, SAM)).containsExactly(1, 1);
+    assertThat(engine.getRuntimeService().createIncidentQuery().configuration(job.getId()).count()).isZero();
     // the same notification sent again (a job run twice) sends nothing more
     transactions.executeWithoutResult(status -> sender.send(due.getId()));
     assertThat(mailboxes(SARAH, SAM)).containsExactly(1, 1);
