@@ -86,14 +86,14 @@ public class Notification {
     this.status = Status.PENDING;
   }
 
+  /** What the mail is about; its case reference is read when it is sent. */
   Notification aboutStep(String processKey, String processInstanceId, String childId, String taskId,
-      String taskName, String caseReference, Instant dueAt) {
+      String taskName, Instant dueAt) {
     this.processKey = processKey;
     this.processInstanceId = processInstanceId;
     this.childId = childId;
     this.taskId = taskId;
     this.taskName = taskName;
-    this.caseReference = caseReference;
     this.dueAt = dueAt;
     return this;
   }

@@ -6,8 +6,9 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code opencsc.notifications}: where links in mails point, who mails come from, when reminders
- * go, and when managers get their digest. The SMTP server itself is Spring's {@code spring.mail.*}.
+ * {@code opencsc.notifications}: where links in mails point, who mails come from and when reminders
+ * go (the digest's schedule: {@link NotificationsConfiguration}). The SMTP server itself is
+ * Spring's {@code spring.mail.*}.
  *
  * @param baseUrl        the address users open the application at (links to tasks)
  * @param from           the sender of every mail
@@ -15,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       before); every other deadline gets its reminder at {@code reminderTime}
  *                       on the working day before it
  * @param reminderHours  hours before an hours deadline
- * @param reminderTime   UK time of day for working-day reminders and the digest's content
+ * @param reminderTime   UK time of day for working-day reminders
  */
 @ConfigurationProperties("opencsc.notifications")
 public record NotificationProperties(String baseUrl, String from, List<String> hourDeadlines, int reminderHours,

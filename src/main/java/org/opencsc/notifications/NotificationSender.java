@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -17,7 +20,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -77,9 +79,8 @@ public class NotificationSender {
 
   private void deliver(Notification notification) {
     String recipients = notification.getRecipients();
-    Task task = null;
     if (notification.getTaskId() != null) {
-      task = tasks.createTaskQuery().taskId(notification.getTaskId()).singleResult();
+      Task task = tasks.createTaskQuery().taskId(notification.getTaskId()).singleResult();
       if (task == null) {
         notification.notSent(Notification.Status.SKIPPED, "the step was done before the mail was due");
         return;
@@ -93,7 +94,8 @@ public class NotificationSender {
       notification.notSent(Notification.Status.SKIPPED, "nobody to send to (no address, or mails turned off)");
       return;
     }
-    String reference = caseReference(notification.getProcessInstanceId());
+    String reference = notification.getProcessInstanceId() == null ? ""
+        : caseReferences(List.of(notification.getProcessInstanceId())).get(notification.getProcessInstanceId());
     notification.caseReference(reference);
     Mail content = switch (notification.getKind()) {
       case STEP_DUE -> new Mail("Statutory step due " + uk(notification.getDueAt()) + ": " + notification.getTaskName()
@@ -162,11 +164,14 @@ public class NotificationSender {
     List<Task> due = tasks.createTaskQuery().dueBefore(endOfToday).orderByDueDate().asc().listPage(0, 500);
     StringBuilder body = new StringBuilder();
     long overdue = due.stream().filter(task -> task.getDueDate().toInstant().isBefore(now.toInstant())).count();
+    Map<String, String> references = caseReferences(due.stream().map(Task::getProcessInstanceId)
+        .filter(Objects::nonNull).toList());
     body.append("Statutory steps overdue or due today (").append(UK.format(now).substring(0, 10)).append("):\n\n");
     for (Task task : due) {
       boolean late = task.getDueDate().toInstant().isBefore(now.toInstant());
       body.append("- ").append(late ? "OVERDUE " : "due today ").append(uk(task.getDueDate().toInstant()))
-          .append(": ").append(task.getName()).append(", case ").append(caseReference(task.getProcessInstanceId()))
+          .append(": ").append(task.getName()).append(", case ")
+          .append(references.getOrDefault(String.valueOf(task.getProcessInstanceId()), "(no case)"))
           .append(task.getAssignee() == null ? ", not claimed" : ", with " + task.getAssignee())
           .append("\n  ").append(taskLink(task.getId())).append("\n");
     }
@@ -182,13 +187,16 @@ public class NotificationSender {
         + uk(notification.getDueAt()) + " (UK time)\n";
   }
 
-  private String caseReference(String processInstanceId) {
-    if (processInstanceId == null) {
-      return "";
+  /** Case id → its reference (business key, else the id), in one query however many cases. */
+  private Map<String, String> caseReferences(Collection<String> processInstanceIds) {
+    Map<String, String> references = new HashMap<>();
+    processInstanceIds.forEach(id -> references.put(id, id));
+    if (!references.isEmpty()) {
+      history.createHistoricProcessInstanceQuery().processInstanceIds(references.keySet()).list().stream()
+          .filter(instance -> instance.getBusinessKey() != null)
+          .forEach(instance -> references.put(instance.getId(), instance.getBusinessKey()));
     }
-    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
-        .singleResult();
-    return instance != null && instance.getBusinessKey() != null ? instance.getBusinessKey() : processInstanceId;
+    return references;
   }
 
   private static String reference(String reference) {

@@ -10,9 +10,9 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.opencsc.calendar.LondonTime;
@@ -68,12 +68,12 @@ public class Notifications {
         : String.join(",", step.candidateGroups().stream().map(group -> "group:" + group).toList());
     Instant now = ClockUtil.getCurrentTime().toInstant();
     record(new Notification(NotificationKind.STEP_DUE, recipients, now, now).aboutStep(step.processKey(),
-        step.processInstanceId(), step.childId(), step.taskId(), step.taskName(), null, step.due()),
+        step.processInstanceId(), step.childId(), step.taskId(), step.taskName(), step.due()),
         step.processDefinitionId());
     Instant remindAt = reminderAt(step.deadlineVariable(), step.due());
     if (remindAt.isAfter(now)) {
       record(new Notification(NotificationKind.REMINDER, recipients, now, remindAt).aboutStep(step.processKey(),
-          step.processInstanceId(), step.childId(), step.taskId(), step.taskName(), null, step.due()),
+          step.processInstanceId(), step.childId(), step.taskId(), step.taskName(), step.due()),
           step.processDefinitionId());
     }
   }
@@ -85,7 +85,7 @@ public class Notifications {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     record(new Notification(NotificationKind.BREACH, "group:" + Groups.TEAM_MANAGERS, now, now).aboutStep(
         breach.getProcessKey(), breach.getProcessInstanceId(), breach.getChildId(), null,
-        breach.getCode().name(), null, breach.getDueAt()), definitionOf(breach.getProcessInstanceId()));
+        breach.getCode().name(), breach.getDueAt()), definitionOf(breach.getProcessInstanceId()));
   }
 
   /**
@@ -107,7 +107,7 @@ public class Notifications {
         .map(org.camunda.bpm.engine.identity.User::getId).toList();
     for (String manager : managers) {
       record(new Notification(NotificationKind.DIGEST, "user:" + manager, now, now)
-          .aboutStep(null, null, null, null, "Digest for " + day, null, null), null);
+          .aboutStep(null, null, null, null, "Digest for " + day, null), null);
     }
     return managers.size();
   }
@@ -132,12 +132,12 @@ public class Notifications {
     return ZonedDateTime.of(day, properties.reminderTime(), LondonTime.ZONE).toInstant();
   }
 
-  /** The definition of the case being executed, when this runs inside it (a timer, a listener). */
+  /** The case's process definition, from the engine command that recorded the breach (cached there). */
   private static String definitionOf(String processInstanceId) {
-    BpmnExecutionContext running = Context.getBpmnExecutionContext();
-    return running != null && running.getExecution() != null
-        && processInstanceId.equals(running.getExecution().getProcessInstanceId())
-        ? running.getExecution().getProcessDefinitionId() : null;
+    CommandContext context = Context.getCommandContext();
+    ExecutionEntity instance = context == null ? null
+        : context.getExecutionManager().findExecutionById(processInstanceId);
+    return instance == null ? null : instance.getProcessDefinitionId();
   }
 
   /**

@@ -12,8 +12,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * (its assignee, else its candidate groups) and when it is due.
  */
 public record DeadlineStepOpened(String processKey, String processDefinitionId, String processInstanceId,
-    String childId, String taskId,
-    String taskKey, String taskName, String assignee, List<String> candidateGroups, Instant due,
+    String childId, String taskId, String taskName, String assignee, List<String> candidateGroups, Instant due,
     String deadlineVariable) {
 
   static DeadlineStepOpened of(String processKey, DelegateTask task, String deadlineVariable) {
@@ -23,7 +22,7 @@ public record DeadlineStepOpened(String processKey, String processDefinitionId, 
         .map(IdentityLink::getGroupId).distinct().toList();
     return new DeadlineStepOpened(processKey, task.getProcessDefinitionId(), task.getProcessInstanceId(),
         childId == null ? null : childId.toString(),
-        task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(), groups,
+        task.getId(), task.getName(), task.getAssignee(), groups,
         task.getDueDate().toInstant(), deadlineVariable);
   }
 }

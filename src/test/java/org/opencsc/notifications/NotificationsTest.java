@@ -69,7 +69,9 @@ class NotificationsTest extends ApplicationTest {
     if (!mail.isRunning()) {
       mail.start();
     }
-    engine.getIdentityService().setUserInfo("sarah", NotificationSender.OPTIONAL_MAILS, "on");
+    for (String user : List.of("sarah", "sam")) {
+      engine.getIdentityService().setUserInfo(user, NotificationSender.OPTIONAL_MAILS, "on");
+    }
   }
 
   @Test
@@ -131,6 +133,22 @@ class NotificationsTest extends ApplicationTest {
   }
 
   @Test
+  void aPreferenceThatIsNotTrueOrFalseIsRefusedAndChangesNothing() {
+    assertThat(api.put("/api/notifications/preferences", "sam", Map.of("remindersAndDigest", false)).status())
+        .isEqualTo(200);
+    for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("remindersAndDigest", "yes"), Map.of(),
+        Map.of("remindersAndDigest", true, "statutory", false), Map.of("reminders", true))) {
+      Reply refused = api.put("/api/notifications/preferences", "sam", bad);
+      assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
+      assertThat(refused.message()).contains("remindersAndDigest");
+      assertThat(api.get("/api/notifications/preferences", "sam").json().get("remindersAndDigest").asBoolean())
+          .as("unchanged after " + bad).isFalse();
+    }
+    assertThat(api.put("/api/notifications/preferences", "sam", Map.of("remindersAndDigest", true)).json()
+        .get("remindersAndDigest").asBoolean()).isTrue();
+  }
+
+  @Test
   void aWorkingDayDeadlineIsRemindedAtNineOnTheWorkingDayBefore() {
     // Due Tuesday 29 December 2026 23:59: Monday 28 is a bank holiday (Boxing Day substitute),
     // so the reminder goes on Thursday 24 December at 09:00.
@@ -153,6 +171,8 @@ class NotificationsTest extends ApplicationTest {
     List<Notification> breaches = notifications.findAll().stream()
         .filter(n -> n.getKind() == NotificationKind.BREACH && work.getId().equals(n.getProcessInstanceId())).toList();
     assertThat(breaches).hasSize(1);
+    assertThat(mailJob(breaches.get(0)).getProcessDefinitionId()).as("its incident would show with the case's process")
+        .isEqualTo(work.getProcessDefinitionId());
     assertThat(sendDueMails(breaches)).isEqualTo(1);
     assertThat(mailboxes(TOM, TINA, SARAH)).containsExactly(1, 1, 0);
     MimeMessage message = inbox(TOM).get(0);
