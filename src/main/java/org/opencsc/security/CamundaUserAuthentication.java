@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
@@ -119,23 +121,22 @@ public class CamundaUserAuthentication implements AuthenticationProvider {
   static final class CamundaUser extends UsernamePasswordAuthenticationToken {
 
     private static final long serialVersionUID = 1L;
-    private final List<String> groups;
     private final List<String> tenants;
     private final transient long verifiedAt;
 
     CamundaUser(String userId, List<String> groups, List<String> tenants, long verifiedAt) {
-      super(userId, null, groups.stream().map(SimpleGrantedAuthority::new).toList());
-      this.groups = List.copyOf(groups);
+      this(userId, groups.stream().map(SimpleGrantedAuthority::new).toList(), tenants, verifiedAt);
+    }
+
+    private CamundaUser(String userId, Collection<? extends GrantedAuthority> groups, List<String> tenants,
+        long verifiedAt) {
+      super(userId, null, groups);
       this.tenants = List.copyOf(tenants);
       this.verifiedAt = verifiedAt;
     }
 
     CamundaUser copy() {
-      return new CamundaUser(getName(), groups, tenants, verifiedAt);
-    }
-
-    List<String> groups() {
-      return groups;
+      return new CamundaUser(getName(), getAuthorities(), tenants, verifiedAt);
     }
 
     List<String> tenants() {

@@ -1,6 +1,7 @@
 package org.opencsc.security;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,14 +35,12 @@ class EngineIdentityFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    if (caller instanceof CamundaUserAuthentication.CamundaUser user) {
-      identity.setAuthentication(user.getName(), user.groups(), user.tenants());
-    } else {
-      identity.setAuthentication(caller.getName(),
-          caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList(),
-          identity.createTenantQuery().userMember(caller.getName()).includingGroupsOfUser(true).list().stream()
-              .map(Tenant::getId).toList());
-    }
+    List<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    // a token from before logins carried their tenants (a web session kept over an upgrade) asks the engine
+    List<String> tenants = caller instanceof CamundaUserAuthentication.CamundaUser user ? user.tenants()
+        : identity.createTenantQuery().userMember(caller.getName()).includingGroupsOfUser(true).list().stream()
+            .map(Tenant::getId).toList();
+    identity.setAuthentication(caller.getName(), groups, tenants);
     try {
       chain.doFilter(request, response);
     } finally {
