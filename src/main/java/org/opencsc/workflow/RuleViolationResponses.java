@@ -43,7 +43,8 @@ public class RuleViolationResponses {
 
   @Bean
   ResourceConfigCustomizer ruleViolationMappers(ProcessEngine engine) {
-    return config -> config.register(new RestExceptions(engine)).register(new EngineExceptions(engine));
+    return config -> config.register(new RestExceptions(engine)).register(new EngineExceptions(engine))
+        .register(new OtherExceptions(engine));
   }
 
   /** The response body: Camunda's {@code type} and {@code message}, plus each broken rule. */
@@ -160,6 +161,19 @@ public class RuleViolationResponses {
   @Priority(1)
   public static class EngineExceptions extends Responses<ProcessEngineException> {
     EngineExceptions(ProcessEngine engine) {
+      super(engine);
+    }
+  }
+
+  /**
+   * Anything else the engine throws. Two nodes completing the same task: the loser may read the
+   * task before the winner commits and its case after, and then fail inside the engine with a
+   * plain NullPointerException (seen in ClusterIT on PostgreSQL). That too is answered 409 when the
+   * task has meanwhile been completed; otherwise as Camunda would (500).
+   */
+  @Priority(1)
+  public static class OtherExceptions extends Responses<RuntimeException> {
+    OtherExceptions(ProcessEngine engine) {
       super(engine);
     }
   }
