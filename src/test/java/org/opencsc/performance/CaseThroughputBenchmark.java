@@ -41,8 +41,9 @@ class CaseThroughputBenchmark {
   private static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
   private static final int RESTARTS = Integer.getInteger("benchmark.restarts", 3);
   /** JVM options for both applications, e.g. a flight recording: -Dbenchmark.java-options=... */
-  private static final Map<String, String> JVM = System.getProperty("benchmark.java-options", "").isBlank() ? Map.of()
-      : Map.of("JAVA_TOOL_OPTIONS", System.getProperty("benchmark.java-options"));
+  private static final Map<String, String> JVM = javaOptions("benchmark.java-options");
+  /** JVM options for ours alone, e.g. a flight recording of ours: -Dbenchmark.ours-java-options=... */
+  private static final Map<String, String> OURS_JVM = javaOptions("benchmark.java-options", "benchmark.ours-java-options");
   /** Libraries only we use; the bare application has them on its class path but does not start them. */
   private static final List<String> NOT_IN_BARE = List.of(
       "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
@@ -59,11 +60,15 @@ class CaseThroughputBenchmark {
       Arrays.stream(System.getProperty("benchmark.ours-args", "").split(" ")).filter(arg -> !arg.isBlank()))
       .toArray(String[]::new);
 
+  /** Where both applications keep their H2 files: a temporary directory, or -Dbenchmark.data-dir to look at them after. */
   @TempDir
   Path workDir;
 
   @Test
   void oursAgainstTheBareEngine() throws Exception {
+    if (System.getProperty("benchmark.data-dir") != null) {
+      workDir = Files.createDirectories(Path.of(System.getProperty("benchmark.data-dir")).toAbsolutePath());
+    }
     List<CaseJourney> journeys = CaseJourney.all();
     Path processes = Files.createDirectories(workDir.resolve("bare-processes"));
     for (CaseJourney journey : journeys) {
@@ -72,7 +77,7 @@ class CaseThroughputBenchmark {
 
     Path ourData = Files.createDirectories(workDir.resolve("ours"));
     Run ours = measure("OpenCSC", journeys, () -> RunningApplication.launchClass("org.opencsc.OpenCscApplication",
-        classPath(false), JVM, withDataDir(OURS_ARGS, ourData)), true);
+        classPath(false), OURS_JVM, withDataDir(OURS_ARGS, ourData)), true);
     Run bare = measure("bare Camunda", journeys, () -> RunningApplication.launchClass(
         "bare.BareCamundaApplication", classPath(true), JVM, bareArguments(processes)), false);
 
@@ -140,6 +145,12 @@ class CaseThroughputBenchmark {
     System.out.printf("%s: ready %.1f s on an empty file, %s s on the existing file; %s%n", name, run.readyEmpty,
         Arrays.toString(restarts), run.throughput);
     return run;
+  }
+
+  private static Map<String, String> javaOptions(String... properties) {
+    String options = Arrays.stream(properties).map(property -> System.getProperty(property, ""))
+        .filter(option -> !option.isBlank()).collect(Collectors.joining(" "));
+    return options.isBlank() ? Map.of() : Map.of("JAVA_TOOL_OPTIONS", options);
   }
 
   private static String[] withDataDir(String[] arguments, Path dataDir) {
