@@ -26,10 +26,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** {@code /api/children}: register a child; read a child with its cases and breaches. */
 @RestController
 @RequestMapping("/api/children")
 public class ChildController {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final int MAX_CASES = 1000;
 
@@ -97,7 +103,17 @@ public class ChildController {
     view.put("completedAt", LondonTime.format(step.getCompletedAt()));
     view.put("dueAt", step.getDueAt() == null ? null : LondonTime.format(step.getDueAt()));
     view.put("late", step.isLate());
+    view.put("answers", answers(step));
     return view;
+  }
+
+  /** What the step recorded, as given (steps completed before answers were recorded have none). */
+  private static JsonNode answers(StepRecord step) {
+    try {
+      return step.getAnswers() == null ? null : JSON.readTree(step.getAnswers());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Step record " + step.getTaskId() + " holds answers that are not JSON", e);
+    }
   }
 
   private static Map<String, Object> caseView(HistoricProcessInstance instance) {

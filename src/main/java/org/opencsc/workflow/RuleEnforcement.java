@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,6 +24,9 @@ import org.opencsc.workflow.RuleViolation.Problem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Applies the {@link RuleBook} inside the engine: at every process start, when a waiting case
  * receives a message, and at the creation and completion of every user task. It runs in the engine's transaction, so a refusal leaves
@@ -38,6 +43,7 @@ public class RuleEnforcement {
   private final StepRecordRepository steps;
 
   private final ApplicationEventPublisher events;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   public RuleEnforcement(RuleBook ruleBook, BreachRegister breaches, StepRecordRepository steps,
       ApplicationEventPublisher events) {
@@ -143,12 +149,40 @@ public class RuleEnforcement {
     // against the task's due date: the compliance figures count every step that had a due date.
     Instant dueAt = task.getDueDate() == null ? null : task.getDueDate().toInstant();
     boolean late = deadline != null ? deadline.late() : dueAt != null && now.isAfter(dueAt);
-    steps.save(new StepRecord(task.getId(), task.getProcessInstanceId(), processKey, taskKey, user, now, dueAt, late));
+    steps.save(new StepRecord(task.getId(), task.getProcessInstanceId(), processKey, taskKey, user, now, dueAt, late,
+        rules == null ? null : recorded(rules, answers)));
     // Shown to the next person in Tasklist; the four-eyes check reads the step record instead.
     task.setVariable(TaskRules.completedByVariable(taskKey), user);
     task.setVariable(TaskRules.completedAtVariable(taskKey), LondonTime.format(now));
     if (rules != null) {
       rules.completionActions().forEach(action -> action.accept(task));
+    }
+  }
+
+  /**
+   * The step's answers as the completion left them, for the step record: its fields and any late
+   * reason, dates in UK time as the forms show them, fields left empty out.
+   */
+  private static String recorded(TaskRules rules, Answers answers) {
+    Map<String, Object> recorded = new LinkedHashMap<>();
+    for (String field : rules.fields()) {
+      putAnswer(recorded, field, answers.get(field));
+    }
+    putAnswer(recorded, TaskRules.LATE_REASON, answers.get(TaskRules.LATE_REASON));
+    try {
+      return JSON.writeValueAsString(recorded);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Answers of " + rules.taskKey() + " cannot be written as JSON", e);
+    }
+  }
+
+  private static void putAnswer(Map<String, Object> recorded, String field, Object value) {
+    if (value instanceof Date date) {
+      recorded.put(field, LondonTime.format(date));
+    } else if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+      recorded.put(field, value);
+    } else if (value != null) {
+      recorded.put(field, value.toString());
     }
   }
 

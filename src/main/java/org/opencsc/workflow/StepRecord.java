@@ -8,8 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * Who completed a user task, when, and against which due date. Written only by the engine's
- * completion listener, so four-eyes checks cannot be fooled by variables in a request.
+ * Who completed a user task, when, against which due date, and what they recorded. Written only
+ * by the engine's completion listener, so four-eyes checks cannot be fooled by variables in a
+ * request. It is the case's audit log of answers (ADR 0008): a step done twice has two records.
  */
 @Entity
 @Table(name = "step_record")
@@ -40,11 +41,15 @@ public class StepRecord {
   @Column(nullable = false)
   private boolean late;
 
+  /** What the completion recorded: the step's fields and any late reason, as a JSON object. */
+  @Column(length = 1_000_000)
+  private String answers;
+
   protected StepRecord() {
   }
 
   StepRecord(String taskId, String processInstanceId, String processKey, String taskKey, String completedBy,
-      Instant completedAt, Instant dueAt, boolean late) {
+      Instant completedAt, Instant dueAt, boolean late, String answers) {
     this.taskId = taskId;
     this.processInstanceId = processInstanceId;
     this.processKey = processKey;
@@ -53,6 +58,7 @@ public class StepRecord {
     this.completedAt = completedAt;
     this.dueAt = dueAt;
     this.late = late;
+    this.answers = answers;
   }
 
   public String getTaskId() { return taskId; }
@@ -63,4 +69,5 @@ public class StepRecord {
   public Instant getCompletedAt() { return completedAt; }
   public Instant getDueAt() { return dueAt; }
   public boolean isLate() { return late; }
+  public String getAnswers() { return answers; }
 }

@@ -1,7 +1,6 @@
 package org.opencsc.workflow;
 
 import java.util.Collection;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 

@@ -6,6 +6,10 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencsc.Api;
 import org.opencsc.Api.Reply;
+import org.opencsc.workflow.CaseHistoryLevel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -87,6 +92,43 @@ class ApplicationIT {
     }
   }
 
+  /**
+   * An installation of the release before ADR 0008 (engine history {@code full}, migrations up to
+   * V9) upgraded in place: the engine starts at {@code case-audit}, what was recorded before is
+   * still there, and from then on timers deleted with their task are no longer logged.
+   */
+  @Test
+  void anInstallationKeepingFullHistoryMovesToCaseAuditWhenUpgraded() throws Exception {
+    String instanceId;
+    try (RunningApplication before = RunningApplication.launch(dataDir, Map.of(), "--spring.profiles.active=demo",
+        "--camunda.bpm.history-level=full", "--spring.flyway.target=9").awaitReady()) {
+      Api api = new Api(before.port);
+      deploy(api);
+      Reply started = api.post("/engine-rest/process-definition/key/restartProbe/start", "admin", Map.of());
+      assertThat(started.status()).as(started.body()).isEqualTo(200);
+      instanceId = started.json().get("id").asText();
+    }
+    assertThat(storedHistoryLevel()).isEqualTo("3");
+
+    try (RunningApplication after = RunningApplication.launch(dataDir, Map.of(), "--spring.profiles.active=demo")
+        .awaitReady()) {
+      Api api = new Api(after.port);
+      String jobLog = "/engine-rest/history/job-log?maxResults=10&processInstanceId=" + instanceId;
+      assertThat(api.get(jobLog + "&creationLog=true", "admin").json()).as("logged at full").hasSize(1);
+      String taskId = api.get("/engine-rest/task?maxResults=10&processInstanceId=" + instanceId, "sarah").json().get(0).get("id")
+          .asText();
+      Reply completed = api.post("/engine-rest/task/" + taskId + "/complete", "sarah", Map.of());
+      assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+      assertThat(api.get("/engine-rest/history/process-instance/" + instanceId, "admin").json().get("state").asText())
+          .isEqualTo("COMPLETED");
+      assertThat(api.get(jobLog + "&deletionLog=true", "admin").json()).as("not logged at case-audit").isEmpty();
+      assertThat(api.get("/engine-rest/history/user-operation?maxResults=10&processInstanceId=" + instanceId
+          + "&operationType=Complete", "admin").json()).extracting(entry -> entry.get("userId").asText())
+          .containsOnly("sarah");
+    }
+    assertThat(storedHistoryLevel()).isEqualTo(String.valueOf(CaseHistoryLevel.ID));
+  }
+
   @Test
   void withoutTheDemoProfileThereAreNoDemoUsersAndTheAdministratorComesFromTheEnvironment() throws Exception {
     Map<String, String> environment = Map.of("OPENCSC_ADMIN_USER", "chief", "OPENCSC_ADMIN_PASSWORD", "Str0ng-pass");
@@ -105,6 +147,15 @@ class ApplicationIT {
     RunningApplication app = RunningApplication.launch(dataDir, Map.of());
     assertThat(app.awaitExit()).isNotZero();
     assertThat(app.output()).contains("The group camunda-admin has no member");
+  }
+
+  /** The history level the engine recorded in the database (read after the application stopped). */
+  private String storedHistoryLevel() throws SQLException {
+    try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("opencsc"), "sa", "");
+        ResultSet level = db.createStatement().executeQuery(
+            "select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'historyLevel'")) {
+      return level.next() ? level.getString(1) : null;
+    }
   }
 
   private static List<String> filterNames(Api api, String user) {

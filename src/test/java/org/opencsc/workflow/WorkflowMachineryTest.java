@@ -2,6 +2,7 @@ package org.opencsc.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.opencsc.Variables.variables;
 
@@ -9,7 +10,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -36,6 +40,9 @@ class WorkflowMachineryTest extends ApplicationTest {
 
   @Autowired
   private BreachRepository breaches;
+
+  @Autowired
+  private StepRecordRepository steps;
 
   private String childId;
 
@@ -172,6 +179,51 @@ class WorkflowMachineryTest extends ApplicationTest {
         variables());
     assertThat(reused.status()).isEqualTo(400);
     assertThat(reused.message()).contains("summary: is required").contains("outcome: is required");
+  }
+
+  /**
+   * The engine keeps case-audit history (ADR 0008): no record of every variable change, of
+   * identity links or of timers created and deleted; instead each completion's step record keeps
+   * what was recorded, so answers a reopened task cleared are still there, with who and when.
+   */
+  @Test
+  void eachCompletionKeepsItsAnswersInTheStepRecordNotInTheEngineVariableLog() {
+    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel().getName())
+        .isEqualTo(CaseHistoryLevel.NAME);
+    ProcessInstance instance = start();
+    completeWork(instance, "sarah");
+    clockAt(Instant.parse("2026-11-30T10:00:00Z"));
+    api.post("/engine-rest/task/" + task(instance).getId() + "/complete", "tom",
+        variables("approved", false, "managerRationale", "Please see the child alone"));
+    clockAt(Instant.parse("2026-11-30T11:00:00Z"));
+    // as Tasklist submits it
+    Reply again = api.post("/engine-rest/task/" + task(instance).getId() + "/submit-form", "sarah",
+        variables("summary", "Child seen alone", "outcome", "B", "reason", "Asked to be seen at school"));
+    assertThat(again.status()).as(again.body()).isEqualTo(204);
+    assertThat(instance).isWaitingAt("signOffWork");
+
+    assertThat(steps.findByProcessInstanceIdOrderByCompletedAt(instance.getId()))
+        .extracting(StepRecord::getTaskKey, StepRecord::getCompletedBy, StepRecord::getAnswers)
+        .containsExactly(
+            tuple("doWork", "sarah", "{\"summary\":\"Child seen at home\",\"outcome\":\"A\"}"),
+            tuple("signOffWork", "tom", "{\"approved\":false,\"managerRationale\":\"Please see the child alone\"}"),
+            tuple("doWork", "sarah",
+                "{\"summary\":\"Child seen alone\",\"outcome\":\"B\",\"reason\":\"Asked to be seen at school\"}"));
+    Reply child = api.get("/api/children/" + childId, "sarah");
+    assertThat(child.json().get("timeline").get(0).get("answers").get("summary").asText())
+        .isEqualTo("Child seen at home");
+
+    // not for this case, nor for any other the tests ran
+    HistoryService history = engine.getHistoryService();
+    assertThat(history.createHistoricDetailQuery().count()).isZero();
+    assertThat(history.createHistoricIdentityLinkLogQuery().count()).isZero();
+    assertThat(history.createHistoricJobLogQuery().creationLog().count()).isZero();
+    assertThat(history.createHistoricJobLogQuery().deletionLog().count()).isZero();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("summary").singleResult().getValue()).isEqualTo("Child seen alone");
+    assertThat(history.createUserOperationLogQuery().processInstanceId(instance.getId())
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list())
+        .extracting(UserOperationLogEntry::getUserId).containsOnly("sarah", "tom").hasSizeGreaterThanOrEqualTo(3);
   }
 
   @Test
