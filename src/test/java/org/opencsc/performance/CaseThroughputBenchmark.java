@@ -3,6 +3,7 @@ package org.opencsc.performance;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,12 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencsc.Api;
 import org.opencsc.system.RunningApplication;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 /**
  * Our cost against the bare engine (issue 11, items 1 and 3). Not part of the test command:
  * {@code mvn -B -Pbenchmark verify -Dit.test=CaseThroughputBenchmark} (docs/performance.md).
  *
  * <p>Both applications run in turn on this machine, each in its own JVM with the same settings
- * and an H2 file of its own: ours as operators run it ({@code java -jar}, demo users,
+ * and an H2 file of its own (or, with {@code -Dbenchmark.database=postgres}, a database of its
+ * own on one embedded PostgreSQL server): ours as operators run it ({@code java -jar}, demo users,
  * authorization on), and {@code bare.BareCamundaApplication} — Camunda 7.24's Spring Boot
  * starters and nothing else — deploying for each process one with the same key and the same
  * number of user tasks in a row, no listeners. Each measures start-up to ready (empty H2 file,
@@ -55,8 +59,14 @@ class CaseThroughputBenchmark {
       "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration",
       "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration");
 
-  /** Settings to try on ours (space separated), e.g. -Dbenchmark.ours-args=--camunda.bpm.history-level=audit */
-  private static final String[] OURS_ARGS = Stream.concat(Stream.of("--spring.profiles.active=demo"),
+  /**
+   * The database both run on: {@code h2} (the embedded default, an H2 file each) or {@code postgres}
+   * (one embedded PostgreSQL 14 server, a database each; ours with its postgres profile).
+   */
+  private static final boolean POSTGRES = "postgres".equals(System.getProperty("benchmark.database", "h2"));
+  /** Settings to try on ours (space separated), e.g. -Dbenchmark.ours-args=--camunda.bpm.history-level=full */
+  private static final String[] OURS_ARGS = Stream.concat(Stream.of(
+          POSTGRES ? "--spring.profiles.active=postgres,demo" : "--spring.profiles.active=demo"),
       Arrays.stream(System.getProperty("benchmark.ours-args", "").split(" ")).filter(arg -> !arg.isBlank()))
       .toArray(String[]::new);
 
@@ -76,15 +86,26 @@ class CaseThroughputBenchmark {
     }
 
     Path ourData = Files.createDirectories(workDir.resolve("ours"));
-    Run ours = measure("OpenCSC", journeys, () -> RunningApplication.launchClass("org.opencsc.OpenCscApplication",
-        classPath(false), OURS_JVM, withDataDir(OURS_ARGS, ourData)), true);
-    Run bare = measure("bare Camunda", journeys, () -> RunningApplication.launchClass(
-        "bare.BareCamundaApplication", classPath(true), JVM, bareArguments(processes)), false);
+    Run ours;
+    Run bare;
+    try (EmbeddedPostgres postgres = POSTGRES ? EmbeddedPostgres.builder().start() : null) {
+      Map<String, String> ourEnvironment = new LinkedHashMap<>(OURS_JVM);
+      if (postgres != null) {
+        createDatabases(postgres, "ours", "bare");
+        ourEnvironment.putAll(Map.of("OPENCSC_DB_URL", postgres.getJdbcUrl("postgres", "ours"),
+            "OPENCSC_DB_USER", "postgres", "OPENCSC_DB_PASSWORD", "postgres"));
+      }
+      ours = measure("OpenCSC", journeys, () -> RunningApplication.launchClass("org.opencsc.OpenCscApplication",
+          classPath(false), ourEnvironment, withDataDir(OURS_ARGS, ourData)), true);
+      bare = measure("bare Camunda", journeys, () -> RunningApplication.launchClass(
+          "bare.BareCamundaApplication", classPath(true), JVM, bareArguments(processes, postgres)), false);
+    }
 
     System.out.println();
     System.out.println("Our settings: " + String.join(" ", OURS_ARGS));
     System.out.printf("Whole cases through REST, %d per process after %d warm-up, %d callers at once, "
-        + "%d CPUs, H2 file%n", CASES, WARM_UP, CLIENTS, Runtime.getRuntime().availableProcessors());
+        + "%d CPUs, %s%n", CASES, WARM_UP, CLIENTS, Runtime.getRuntime().availableProcessors(),
+        POSTGRES ? "PostgreSQL (embedded, a database each)" : "H2 file");
     System.out.printf("| %-20s | %5s | %8s | %12s | %12s | %7s | %14s | %14s | %8s |%n", "process", "tasks",
         "requests", "ours cases/s", "bare cases/s", "ratio", "ours CPU ms/c", "bare CPU ms/c", "CPU ×");
     for (CaseJourney journey : journeys) {
@@ -225,14 +246,23 @@ class CaseThroughputBenchmark {
     return String.join(File.pathSeparator, entries);
   }
 
-  private String[] bareArguments(Path processes) throws Exception {
+  private static void createDatabases(EmbeddedPostgres postgres, String... names) throws Exception {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+      for (String name : names) {
+        connection.createStatement().execute("create database " + name);
+      }
+    }
+  }
+
+  private String[] bareArguments(Path processes, EmbeddedPostgres postgres) throws Exception {
     Path data = Files.createDirectories(workDir.resolve("bare"));
     return new String[] {
         "--spring.config.name=bare",
-        // the database set as ours is: each commit written at once, 64 parsed statements kept
-        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("bare")
-            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64",
-        "--spring.datasource.username=sa",
+        // the database set as ours is: on H2 each commit written at once, 64 parsed statements kept
+        "--spring.datasource.url=" + (postgres != null ? postgres.getJdbcUrl("postgres", "bare")
+            : "jdbc:h2:file:" + data.resolve("bare") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64"),
+        "--spring.datasource.username=" + (postgres != null ? "postgres" : "sa"),
+        "--spring.datasource.password=" + (postgres != null ? "postgres" : ""),
         "--spring.autoconfigure.exclude=" + String.join(",", NOT_IN_BARE),
         "--camunda.bpm.deployment-resource-pattern=file:" + processes + "/*.bpmn",
         "--camunda.bpm.history-level=full",
