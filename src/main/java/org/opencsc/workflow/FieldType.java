@@ -12,8 +12,13 @@ import org.opencsc.calendar.LondonTime;
 /** The kinds of value a rule can require; each knows how to say what is wrong with a value. */
 public abstract class FieldType {
 
-  /** Free text is capped so a pasted document cannot bloat the engine's variable table. */
-  public static final int MAX_TEXT_LENGTH = 20_000;
+  /**
+   * The most the engine keeps in a text variable: Camunda stores a string in a 4,000-character
+   * column (ACT_RU_VARIABLE.TEXT_ and its history) on every database we support. The cap was
+   * 20,000 before, and an answer of 4,001 to 20,000 characters passed the rules, then failed in
+   * the database with a 500 and lost the practitioner's work.
+   */
+  public static final int MAX_TEXT_LENGTH = 4_000;
 
   public static final FieldType BOOLEAN = new FieldType("true or false") {
     @Override

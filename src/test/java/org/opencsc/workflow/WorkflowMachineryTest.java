@@ -226,6 +226,24 @@ class WorkflowMachineryTest extends ApplicationTest {
         .extracting(UserOperationLogEntry::getUserId).containsOnly("sarah", "tom").hasSizeGreaterThanOrEqualTo(3);
   }
 
+  /**
+   * The longest text the rules let through is stored by the engine (its text column holds 4,000
+   * characters: longer answers used to pass the rules and fail in the database with a 500) and
+   * kept whole in the step record, even made of characters JSON must escape.
+   */
+  @Test
+  void theLongestAnswerTheRulesAllowIsStoredAndKeptWhole() {
+    ProcessInstance instance = start();
+    String longest = "\u0001".repeat(FieldType.MAX_TEXT_LENGTH);
+    Reply reply = api.post("/engine-rest/task/" + task(instance).getId() + "/complete", "sarah",
+        variables("summary", longest, "outcome", "A"));
+    assertThat(reply.status()).as(reply.body()).isEqualTo(204);
+    String answers = steps.findByProcessInstanceIdOrderByCompletedAt(instance.getId()).get(0).getAnswers();
+    assertThat(answers.length()).isGreaterThan(6 * FieldType.MAX_TEXT_LENGTH);
+    assertThat(api.get("/api/children/" + childId, "sarah").json().get("timeline").get(0).get("answers")
+        .get("summary").asText()).isEqualTo(longest);
+  }
+
   @Test
   void lateCompletionNeedsAReasonAndWritesOneBreach() {
     ProcessInstance instance = start();
