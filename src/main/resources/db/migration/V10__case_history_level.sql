@@ -6,5 +6,6 @@
 update ACT_GE_PROPERTY set VALUE_ = '30' where NAME_ = 'historyLevel' and VALUE_ = '3';
 
 -- The answers a completion submitted (the step's fields and any late reason), as a JSON object.
--- Steps completed before this version have none.
-alter table step_record add column answers varchar(1000000);
+-- Steps completed before this version have none. Text answers are at most 4,000 characters
+-- each; 10,000,000 (near PostgreSQL's largest varchar) leaves room for any step's fields escaped.
+alter table step_record add column answers varchar(10000000);

@@ -38,12 +38,13 @@ public class RuleEnforcement {
   /** Every case names the child it is about. */
   public static final String CHILD_ID = "childId";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final RuleBook ruleBook;
   private final BreachRegister breaches;
   private final StepRecordRepository steps;
 
   private final ApplicationEventPublisher events;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   public RuleEnforcement(RuleBook ruleBook, BreachRegister breaches, StepRecordRepository steps,
       ApplicationEventPublisher events) {

@@ -7,6 +7,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 /**
  * Who completed a user task, when, against which due date, and what they recorded. Written only
  * by the engine's completion listener, so four-eyes checks cannot be fooled by variables in a
@@ -42,7 +45,8 @@ public class StepRecord {
   private boolean late;
 
   /** What the completion recorded: the step's fields and any late reason, as a JSON object. */
-  @Column(length = 1_000_000)
+  @Column(length = 10_000_000)
+  @JdbcTypeCode(SqlTypes.VARCHAR) // a varchar as long as PostgreSQL allows, not a LOB
   private String answers;
 
   protected StepRecord() {
