@@ -126,6 +126,15 @@ class FormsMatchRulesTest extends ApplicationTest {
       assertThat(allowed).as(where + ": form field " + input.getKey() + " is not a field the server accepts")
           .contains(input.getKey());
     }
+    // Tasklist tells the practitioner the limit as they type, not after they submit.
+    for (Map.Entry<String, JsonNode> input : inputs.entrySet()) {
+      FieldType type = rules.fields().contains(input.getKey()) ? rules.typeOf(input.getKey()) : null;
+      int limit = type == FieldType.TEXT ? FieldType.MAX_TEXT_LENGTH : type == FieldType.LINE ? FieldType.MAX_LINE_LENGTH : 0;
+      if (limit > 0) {
+        assertThat(input.getValue().path("validate").path("maxLength").asInt())
+            .as(where + ": " + input.getKey() + " must have validate.maxLength " + limit).isEqualTo(limit);
+      }
+    }
     for (String field : rules.requiredFields()) {
       JsonNode component = inputs.get(field);
       assertThat(component).as(where + ": required field " + field + " missing from the form").isNotNull();
