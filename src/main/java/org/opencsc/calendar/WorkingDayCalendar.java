@@ -67,6 +67,15 @@ public class WorkingDayCalendar {
     return Set.copyOf(days);
   }
 
+  /** The last working day before the given day (a reminder the working day before a deadline). */
+  public LocalDate workingDayBefore(LocalDate day) {
+    LocalDate before = day.minusDays(1);
+    while (!isWorkingDay(before)) {
+      before = before.minusDays(1);
+    }
+    return before;
+  }
+
   /**
    * The deadline N working days after the trigger: the trigger's calendar day in London is
    * day 0 (even if it is a weekend or holiday) and the deadline is 23:59 London time on the

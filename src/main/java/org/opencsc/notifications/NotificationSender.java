@@ -47,6 +47,7 @@ public class NotificationSender {
   /** Camunda user info key; "off" stops reminders and digests (never the statutory mails). */
   public static final String OPTIONAL_MAILS = "opencsc.notifications.optional";
   private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+  private static final DateTimeFormatter UK_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final NotificationRepository notifications;
   private final ObjectProvider<JavaMailSender> mail;
@@ -166,7 +167,7 @@ public class NotificationSender {
     long overdue = due.stream().filter(task -> task.getDueDate().toInstant().isBefore(now.toInstant())).count();
     Map<String, String> references = caseReferences(due.stream().map(Task::getProcessInstanceId)
         .filter(Objects::nonNull).toList());
-    body.append("Statutory steps overdue or due today (").append(UK.format(now).substring(0, 10)).append("):\n\n");
+    body.append("Statutory steps overdue or due today (").append(UK_DAY.format(today)).append("):\n\n");
     for (Task task : due) {
       boolean late = task.getDueDate().toInstant().isBefore(now.toInstant());
       body.append("- ").append(late ? "OVERDUE " : "due today ").append(uk(task.getDueDate().toInstant()))

@@ -67,15 +67,17 @@ public class Notifications {
     String recipients = step.assignee() != null ? "user:" + step.assignee()
         : String.join(",", step.candidateGroups().stream().map(group -> "group:" + group).toList());
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    record(new Notification(NotificationKind.STEP_DUE, recipients, now, now).aboutStep(step.processKey(),
-        step.processInstanceId(), step.childId(), step.taskId(), step.taskName(), step.due()),
-        step.processDefinitionId());
+    recordStep(NotificationKind.STEP_DUE, recipients, now, now, step);
     Instant remindAt = reminderAt(step.deadlineVariable(), step.due());
     if (remindAt.isAfter(now)) {
-      record(new Notification(NotificationKind.REMINDER, recipients, now, remindAt).aboutStep(step.processKey(),
-          step.processInstanceId(), step.childId(), step.taskId(), step.taskName(), step.due()),
-          step.processDefinitionId());
+      recordStep(NotificationKind.REMINDER, recipients, now, remindAt, step);
     }
+  }
+
+  private void recordStep(NotificationKind kind, String recipients, Instant now, Instant sendAt,
+      DeadlineStepOpened step) {
+    record(new Notification(kind, recipients, now, sendAt).aboutStep(step.processKey(), step.processInstanceId(),
+        step.childId(), step.taskId(), step.taskName(), step.due()), step.processDefinitionId());
   }
 
   /** A deadline was missed: the team managers are told. */
@@ -125,10 +127,7 @@ public class Notifications {
     if (properties.hourDeadlines().contains(deadlineVariable)) {
       return due.minus(Duration.ofHours(properties.reminderHours()));
     }
-    LocalDate day = LondonTime.toLondon(due).toLocalDate().minusDays(1);
-    while (!calendar.isWorkingDay(day)) {
-      day = day.minusDays(1);
-    }
+    LocalDate day = calendar.workingDayBefore(LondonTime.toLondon(due).toLocalDate());
     return ZonedDateTime.of(day, properties.reminderTime(), LondonTime.ZONE).toInstant();
   }
 

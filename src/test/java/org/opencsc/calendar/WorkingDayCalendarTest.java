@@ -44,6 +44,14 @@ class WorkingDayCalendarTest {
   }
 
   @Test
+  void theWorkingDayBeforeSkipsWeekendsAndBankHolidays() {
+    // Tuesday 29 December 2026: Monday 28 (substitute Boxing Day), the weekend and Friday 25 are not
+    assertThat(calendar.workingDayBefore(LocalDate.of(2026, 12, 29))).isEqualTo(LocalDate.of(2026, 12, 24));
+    assertThat(calendar.workingDayBefore(LocalDate.of(2026, 12, 2))).isEqualTo(LocalDate.of(2026, 12, 1));
+    assertThat(calendar.workingDayBefore(LocalDate.of(2026, 11, 30))).isEqualTo(LocalDate.of(2026, 11, 27));
+  }
+
+  @Test
   void christmas2027OnASaturdayMovesBothHolidaysToMondayAndTuesday() {
     // Fri 24 Dec: Sat 25, Sun 26 weekend; Mon 27 (Christmas substitute), Tue 28 (Boxing Day substitute) holidays; Wed 29 = 1
     assertThat(deadline("2027-12-24T10:00", 1)).isEqualTo("2027-12-29T23:59:00Z");
