@@ -234,6 +234,14 @@ class WorkflowMachineryTest extends ApplicationTest {
   @Test
   void theLongestAnswerTheRulesAllowIsStoredAndKeptWhole() {
     ProcessInstance instance = start();
+    Reply tooLong = api.post("/engine-rest/task/" + task(instance).getId() + "/complete", "sarah",
+        variables("summary", "x".repeat(FieldType.MAX_TEXT_LENGTH + 1), "outcome", "A"));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.message()).contains("summary: must be at most 4000 characters");
+    assertThat(instance).isWaitingAt("doWork");
+    assertThat(steps.findByProcessInstanceIdOrderByCompletedAt(instance.getId())).isEmpty();
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "summary")).isNull();
+
     String longest = "\u0001".repeat(FieldType.MAX_TEXT_LENGTH);
     Reply reply = api.post("/engine-rest/task/" + task(instance).getId() + "/complete", "sarah",
         variables("summary", longest, "outcome", "A"));
