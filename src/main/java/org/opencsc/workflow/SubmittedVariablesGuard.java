@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,8 +68,6 @@ public class SubmittedVariablesGuard {
     private final RepositoryService repository;
     private final IdentityService identity;
     private final JdbcTemplate jdbc;
-    /** Process definition id → key; a deployed definition never changes its key. */
-    private final Map<String, String> processKeys = new ConcurrentHashMap<>();
 
     Filter(RuleBook rules, TaskService tasks, RepositoryService repository, IdentityService identity,
         JdbcTemplate jdbc) {
@@ -134,12 +131,10 @@ public class SubmittedVariablesGuard {
 
     private List<Problem> taskProblems(String taskId, JsonNode variables) {
       OpenTask task = openTask(taskId);
-      if (task == null || task.processDefinitionId() == null) {
+      if (task == null) {
         return List.of();
       }
-      String processKey = processKeys.computeIfAbsent(task.processDefinitionId(),
-          definitionId -> repository.getProcessDefinition(definitionId).getKey());
-      return rules.task(processKey, task.taskKey())
+      return rules.task(task.processKey(), task.taskKey())
           .map(taskRules -> {
             Set<String> allowed = new LinkedHashSet<>(taskRules.fields());
             allowed.add(TaskRules.LATE_REASON);
@@ -149,16 +144,17 @@ public class SubmittedVariablesGuard {
     }
 
     /**
-     * The open task's diagram and key, or null if there is no such task (the engine answers
-     * that). Read with one indexed select, not an engine query: an engine query is a transaction
-     * of its own, and this runs before every completion.
+     * The open task's process key and task key, or null if there is no such task or it belongs
+     * to no process (the engine answers that). Read with one select by primary keys, not engine
+     * queries: each engine query is a transaction of its own, and this runs before every completion.
      */
     private OpenTask openTask(String taskId) {
-      return jdbc.query("select PROC_DEF_ID_, TASK_DEF_KEY_ from ACT_RU_TASK where ID_ = ?",
+      return jdbc.query("select D.KEY_, T.TASK_DEF_KEY_ from ACT_RU_TASK T"
+              + " join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ where T.ID_ = ?",
           (row, number) -> new OpenTask(row.getString(1), row.getString(2)), taskId).stream().findFirst().orElse(null);
     }
 
-    private record OpenTask(String processDefinitionId, String taskKey) {
+    private record OpenTask(String processKey, String taskKey) {
     }
 
     private List<Problem> startProblems(String processKey, JsonNode variables) {
