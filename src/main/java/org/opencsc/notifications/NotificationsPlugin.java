@@ -1,9 +1,8 @@
 package org.opencsc.notifications;
 
-import java.util.ArrayList;
-
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.opencsc.workflow.EnginePlugins;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +25,8 @@ public class NotificationsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomJobHandlers() == null) {
-      configuration.setCustomJobHandlers(new ArrayList<>());
-    }
-    configuration.getCustomJobHandlers().add(new MailJobHandler(sender));
+    EnginePlugins.append(configuration.getCustomJobHandlers(), configuration::setCustomJobHandlers,
+        new MailJobHandler(sender));
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.opencsc.security;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,6 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.opencsc.workflow.EnginePlugins;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,20 +33,22 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-        : new ArrayList<>(configuration.getCustomSessionFactories());
-    factories.add(new SessionFactory() {
-      @Override
-      public Class<?> getSessionType() {
-        return AuthorizationManager.class;
-      }
+    EnginePlugins.append(configuration.getCustomSessionFactories(), configuration::setCustomSessionFactories,
+        new Managers());
+  }
 
-      @Override
-      public Session openSession() {
-        return new GroupsAsAuthenticated();
-      }
-    });
-    configuration.setCustomSessionFactories(factories);
+  /** Opens {@link GroupsAsAuthenticated} wherever the engine asks for its authorization manager. */
+  static class Managers implements SessionFactory {
+
+    @Override
+    public Class<?> getSessionType() {
+      return AuthorizationManager.class;
+    }
+
+    @Override
+    public Session openSession() {
+      return new GroupsAsAuthenticated();
+    }
   }
 
   /** Camunda's authorization manager, checking a user's own groups as they are. */
