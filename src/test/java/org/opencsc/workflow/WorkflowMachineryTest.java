@@ -151,6 +151,10 @@ class WorkflowMachineryTest extends ApplicationTest {
     assertThat(forged.message()).contains("workDueAt: is not a field of task doWork")
         .contains("doWorkCompletedBy: is not a field of task doWork");
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "workDueAt")).isEqualTo(DUE);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "doWorkCompletedBy")).isNull();
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "summary")).isNull();
+    assertThat(instance).isWaitingAt("doWork");
+    assertThat(steps.findByProcessInstanceIdOrderByCompletedAt(instance.getId())).isEmpty();
     // A value the form merely shows may come back unchanged.
     Reply unchanged = api.post("/engine-rest/task/" + task.getId() + "/submit-form", "sarah",
         variables("summary", "Seen", "outcome", "A", "workDueAt", DUE));
