@@ -24,7 +24,7 @@ import org.opencsc.Api.Reply;
  * then (for private fostering) the message that ends it, then a check that the case ended.
  * Answers are built when the step is taken, relative to the moment, so every date rule holds.
  *
- * <p>{@link #bareModel()} is a process of the same key with the same user tasks in a row and no
+ * <p>{@link #bareModel(Map)} is a process of the same key with the same user tasks in a row and no
  * listeners, for the bare Camunda application: the same requests then cost only the engine.
  */
 public record CaseJourney(String processKey, String starter, Function<Context, Map<String, Object>> start,
@@ -99,12 +99,17 @@ public record CaseJourney(String processKey, String starter, Function<Context, M
     }
   }
 
-  /** The same key, the same user tasks in a row, the same end message; nothing else. */
-  BpmnModelInstance bareModel() {
+  /**
+   * The same key, the same user tasks in a row, the same end message; nothing else but, for
+   * tasks {@code candidateGroups} names, their candidate groups (which the secured bare engine's
+   * authorization needs: a candidate group's grant on the task is what lets its members see it).
+   */
+  BpmnModelInstance bareModel(Map<String, String> candidateGroups) {
     AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(processKey).camundaHistoryTimeToLive(180)
         .startEvent();
     for (Step step : steps) {
-      flow = flow.userTask(step.taskKey());
+      String groups = candidateGroups.get(step.taskKey());
+      flow = groups == null ? flow.userTask(step.taskKey()) : flow.userTask(step.taskKey()).camundaCandidateGroups(groups);
     }
     if (endMessage != null) {
       flow = flow.intermediateCatchEvent().message(endMessage);

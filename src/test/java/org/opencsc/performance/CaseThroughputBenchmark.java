@@ -1,11 +1,13 @@
 package org.opencsc.performance;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +15,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencsc.Api;
+import org.opencsc.security.DemoUsers;
+import org.opencsc.security.Groups;
 import org.opencsc.system.RunningApplication;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -33,7 +41,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * own on one embedded PostgreSQL server): ours as operators run it ({@code java -jar}, demo users,
  * authorization on), and {@code bare.BareCamundaApplication} — Camunda 7.24's Spring Boot
  * starters and nothing else — deploying for each process one with the same key and the same
- * number of user tasks in a row, no listeners. Each measures start-up to ready (empty H2 file,
+ * number of user tasks in a row, no listeners; and the same bare application secured as Camunda
+ * documents it (its REST authentication filter, authorization on, our demo users and the grants
+ * the journeys need, each task granted to its candidate groups in our diagram), so that the
+ * figure can also be read like for like. Each measures start-up to ready (empty H2 file,
  * then the median of restarts on the existing file) and resident memory, then whole cases of each
  * process through REST: the same requests with the same answers, {@code benchmark.clients}
  * callers at once, after a warm-up.
@@ -80,60 +91,79 @@ class CaseThroughputBenchmark {
       workDir = Files.createDirectories(Path.of(System.getProperty("benchmark.data-dir")).toAbsolutePath());
     }
     List<CaseJourney> journeys = CaseJourney.all();
-    Path processes = Files.createDirectories(workDir.resolve("bare-processes"));
+    Path plainModels = Files.createDirectories(workDir.resolve("bare-processes"));
+    Path securedModels = Files.createDirectories(workDir.resolve("secured-bare-processes"));
     for (CaseJourney journey : journeys) {
-      Bpmn.writeModelToFile(processes.resolve(journey.processKey() + ".bpmn").toFile(), journey.bareModel());
+      Bpmn.writeModelToFile(plainModels.resolve(journey.processKey() + ".bpmn").toFile(), journey.bareModel(Map.of()));
+      Bpmn.writeModelToFile(securedModels.resolve(journey.processKey() + ".bpmn").toFile(),
+          journey.bareModel(candidateGroups(journey)));
     }
 
     Path ourData = Files.createDirectories(workDir.resolve("ours"));
-    Run ours;
-    Run bare;
+    List<Run> runs;
     try (EmbeddedPostgres postgres = POSTGRES ? EmbeddedPostgres.builder().start() : null) {
       Map<String, String> ourEnvironment = new LinkedHashMap<>(OURS_JVM);
       if (postgres != null) {
-        createDatabases(postgres, "ours", "bare");
+        createDatabases(postgres, "ours", "bare", "securedbare");
         ourEnvironment.putAll(Map.of("OPENCSC_DB_URL", postgres.getJdbcUrl("postgres", "ours"),
             "OPENCSC_DB_USER", "postgres", "OPENCSC_DB_PASSWORD", "postgres"));
       }
-      ours = measure("OpenCSC", journeys, () -> RunningApplication.launchClass("org.opencsc.OpenCscApplication",
-          classPath(false), ourEnvironment, withDataDir(OURS_ARGS, ourData)), true);
-      bare = measure("bare Camunda", journeys, () -> RunningApplication.launchClass(
-          "bare.BareCamundaApplication", classPath(true), JVM, bareArguments(processes, postgres)), false);
+      runs = List.of(
+          measure("OpenCSC", journeys, () -> RunningApplication.launchClass("org.opencsc.OpenCscApplication",
+              classPath(false), ourEnvironment, withDataDir(OURS_ARGS, ourData)), true, api -> { }),
+          measure("bare Camunda", journeys, () -> RunningApplication.launchClass("bare.BareCamundaApplication",
+              classPath(true), JVM, bareArguments("bare", plainModels, postgres)), false, api -> { }),
+          measure("secured bare", journeys, () -> RunningApplication.launchClass("bare.BareCamundaApplication",
+              classPath(true), JVM, securedBareArguments(securedModels, postgres)), false,
+              api -> grantTheJourneys(api, journeys)));
     }
+    Run ours = runs.get(0);
+    Run bare = runs.get(1);
+    Run secured = runs.get(2);
 
     System.out.println();
     System.out.println("Our settings: " + String.join(" ", OURS_ARGS));
     System.out.printf("Whole cases through REST, %d per process after %d warm-up, %d callers at once, "
         + "%d CPUs, %s%n", CASES, WARM_UP, CLIENTS, Runtime.getRuntime().availableProcessors(),
         POSTGRES ? "PostgreSQL (embedded, a database each)" : "H2 file");
-    System.out.printf("| %-20s | %5s | %8s | %12s | %12s | %7s | %14s | %14s | %8s |%n", "process", "tasks",
-        "requests", "ours cases/s", "bare cases/s", "ratio", "ours CPU ms/c", "bare CPU ms/c", "CPU ×");
+    System.out.printf("| %-20s | %5s | %8s | %12s | %12s | %7s | %14s | %11s | %14s | %14s | %13s |%n",
+        "process", "tasks", "requests", "ours cases/s", "bare cases/s", "ratio", "secured cases/s", "ratio sec.",
+        "ours CPU ms/c", "bare CPU ms/c", "sec. CPU ms/c");
     for (CaseJourney journey : journeys) {
       Throughput o = ours.throughput.get(journey.processKey());
       Throughput b = bare.throughput.get(journey.processKey());
-      System.out.printf("| %-20s | %5d | %8d | %12.1f | %12.1f | %7.2f | %14.1f | %14.1f | %8.2f |%n",
+      Throughput s = secured.throughput.get(journey.processKey());
+      System.out.printf("| %-20s | %5d | %8d | %12.1f | %12.1f | %7.2f | %15.1f | %11.2f | %14.1f | %14.1f | %13.1f |%n",
           journey.processKey(), journey.steps().size(), journey.requests(), o.casesPerSecond(), b.casesPerSecond(),
-          o.casesPerSecond() / b.casesPerSecond(), o.serverCpuMsPerCase(), b.serverCpuMsPerCase(),
-          o.serverCpuMsPerCase() / b.serverCpuMsPerCase());
+          o.casesPerSecond() / b.casesPerSecond(), s.casesPerSecond(), o.casesPerSecond() / s.casesPerSecond(),
+          o.serverCpuMsPerCase(), b.serverCpuMsPerCase(), s.serverCpuMsPerCase());
     }
-    System.out.println("Ratio = ours / bare (goal >= 0.7). CPU ms/c = the server process's CPU time per case.");
+    System.out.println("Ratio = ours / bare (goal >= 0.7); ratio sec. = ours / the bare engine with Camunda's own "
+        + "REST authentication and authorization on. CPU ms/c = the server process's CPU time per case.");
     System.out.println();
     System.out.printf("| %-14s | %16s | %19s | %14s | %15s |%n", "application", "ready, empty (s)",
         "ready, existing (s)", "RSS ready MiB", "RSS loaded MiB");
-    for (Run run : List.of(ours, bare)) {
+    for (Run run : runs) {
       System.out.printf("| %-14s | %16.1f | %19.1f | %14d | %15d |%n", run.name, run.readyEmpty, run.readyExisting,
           run.rssReady, run.rssLoaded);
     }
-    System.out.printf("Ours / bare: start-up %.2f× (goal <= 1.5×), RSS when ready %.2f× (goal <= 1.3×), "
-        + "RSS after the cases %.2f×%n", ours.readyExisting / bare.readyExisting,
-        (double) ours.rssReady / bare.rssReady, (double) ours.rssLoaded / bare.rssLoaded);
+    for (Run yardstick : List.of(bare, secured)) {
+      System.out.printf("Ours / %s: start-up %.2f× (goal <= 1.5×), RSS when ready %.2f× (goal <= 1.3×), "
+          + "RSS after the cases %.2f×%n", yardstick.name, ours.readyExisting / yardstick.readyExisting,
+          (double) ours.rssReady / yardstick.rssReady, (double) ours.rssLoaded / yardstick.rssLoaded);
+    }
   }
 
-  private Run measure(String name, List<CaseJourney> journeys, Launcher launcher, boolean registersChildren)
-      throws Exception {
+  /**
+   * Starts the application on an empty database ({@code prepare} then sets up what its cases
+   * need), restarts it on the existing one, then runs the cases on the last start.
+   */
+  private Run measure(String name, List<CaseJourney> journeys, Launcher launcher, boolean registersChildren,
+      Consumer<Api> prepare) throws Exception {
     Run run = new Run(name);
     try (RunningApplication first = launcher.launch().awaitReady()) {
       run.readyEmpty = first.secondsToReady();
+      prepare.accept(new Api(first.port));
     }
     double[] restarts = new double[RESTARTS];
     for (int i = 0; i < RESTARTS; i++) {
@@ -166,6 +196,79 @@ class CaseThroughputBenchmark {
     System.out.printf("%s: ready %.1f s on an empty file, %s s on the existing file; %s%n", name, run.readyEmpty,
         Arrays.toString(restarts), run.throughput);
     return run;
+  }
+
+  /** Each journey's tasks' candidate groups in our diagram, for the secured bare engine's models. */
+  private static Map<String, String> candidateGroups(CaseJourney journey) throws IOException {
+    Map<String, String> groups = new HashMap<>();
+    try (Stream<Path> diagrams = Files.list(Path.of("bpmn"))) {
+      for (Path diagram : diagrams.filter(file -> file.toString().endsWith(".bpmn")).toList()) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+        if (model.getModelElementById(journey.processKey()) == null) {
+          continue;
+        }
+        for (CaseJourney.Step step : journey.steps()) {
+          UserTask task = model.getModelElementById(step.taskKey());
+          if (task.getCamundaCandidateGroups() != null) {
+            groups.put(step.taskKey(), task.getCamundaCandidateGroups());
+          }
+        }
+      }
+    }
+    if (groups.isEmpty()) {
+      throw new IllegalStateException("No diagram in bpmn/ defines " + journey.processKey());
+    }
+    return groups;
+  }
+
+  /**
+   * Through the secured bare engine's REST API, as its administrator would in Admin: our demo
+   * users in their groups, and the grants the journeys need, as ours gives them (AccessBootstrap):
+   * every practice group reads each process and its history; social workers and team managers
+   * start cases and send the end messages. Tasks are granted to their candidate groups by the
+   * engine itself, as in ours.
+   */
+  private static void grantTheJourneys(Api api, List<CaseJourney> journeys) {
+    String admin = "admin";
+    List<DemoUsers.DemoUser> users = DemoUsers.USERS.stream()
+        .filter(user -> !user.group().equals(Groups.CAMUNDA_ADMIN)).toList();
+    for (String group : users.stream().map(DemoUsers.DemoUser::group).distinct().toList()) {
+      created(api.post("/engine-rest/group/create", admin, Map.of("id", group, "name", group, "type", "WORKFLOW")));
+    }
+    for (DemoUsers.DemoUser user : users) {
+      created(api.post("/engine-rest/user/create", admin, Map.of(
+          "profile", Map.of("id", user.id(), "firstName", user.firstName(), "lastName", user.lastName(),
+              "email", user.id() + "@bare.invalid"),
+          "credentials", Map.of("password", DemoUsers.PASSWORD))));
+      created(api.put("/engine-rest/group/" + user.group() + "/members/" + user.id(), admin, Map.of()));
+    }
+    List<String> starters = List.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS);
+    for (String group : Groups.PRACTICE) {
+      if (starters.contains(group)) {
+        grant(api, group, Resources.PROCESS_INSTANCE, "*", "CREATE");
+      }
+      for (CaseJourney journey : journeys) {
+        List<String> permissions = new ArrayList<>(List.of("READ", "READ_HISTORY"));
+        if (starters.contains(group)) {
+          permissions.add("CREATE_INSTANCE");
+          if (journey.endMessage() != null) {
+            permissions.add("UPDATE_INSTANCE");
+          }
+        }
+        grant(api, group, Resources.PROCESS_DEFINITION, journey.processKey(), permissions.toArray(String[]::new));
+      }
+    }
+  }
+
+  private static void grant(Api api, String group, Resources resource, String resourceId, String... permissions) {
+    created(api.post("/engine-rest/authorization/create", "admin", Map.of("type", 1, "groupId", group,
+        "resourceType", resource.resourceType(), "resourceId", resourceId, "permissions", List.of(permissions))));
+  }
+
+  private static void created(Api.Reply reply) {
+    if (reply.status() != 200 && reply.status() != 204) {
+      throw new IllegalStateException("Setting up the secured bare engine failed: " + reply);
+    }
   }
 
   private static Map<String, String> javaOptions(String... properties) {
@@ -254,12 +357,12 @@ class CaseThroughputBenchmark {
     }
   }
 
-  private String[] bareArguments(Path processes, EmbeddedPostgres postgres) throws Exception {
-    Path data = Files.createDirectories(workDir.resolve("bare"));
+  private String[] bareArguments(String name, Path processes, EmbeddedPostgres postgres) throws Exception {
+    Path data = Files.createDirectories(workDir.resolve(name));
     return new String[] {
         "--spring.config.name=bare",
         // the database set as ours is: on H2 each commit written at once, 64 parsed statements kept
-        "--spring.datasource.url=" + (postgres != null ? postgres.getJdbcUrl("postgres", "bare")
+        "--spring.datasource.url=" + (postgres != null ? postgres.getJdbcUrl("postgres", name.replace("-", ""))
             : "jdbc:h2:file:" + data.resolve("bare") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=64"),
         "--spring.datasource.username=" + (postgres != null ? "postgres" : "sa"),
         "--spring.datasource.password=" + (postgres != null ? "postgres" : ""),
@@ -267,6 +370,21 @@ class CaseThroughputBenchmark {
         "--camunda.bpm.deployment-resource-pattern=file:" + processes + "/*.bpmn",
         "--camunda.bpm.history-level=full",
         "--camunda.bpm.default-serialization-format=application/json"};
+  }
+
+  /**
+   * The bare engine as Camunda's documentation secures it: authorization on, Camunda's own HTTP
+   * Basic authentication filter on the REST API ({@code bare.RestApiAuthentication}), the first
+   * administrator created by the starter ({@code admin}, password demo, as ours in the demo profile).
+   */
+  private String[] securedBareArguments(Path processes, EmbeddedPostgres postgres) throws Exception {
+    return Stream.concat(Arrays.stream(bareArguments("secured-bare", processes, postgres)), Stream.of(
+        "--camunda.bpm.authorization.enabled=true",
+        "--bare.rest-authentication=true",
+        // group ids with hyphens (social-workers), as application.yml allows them for ours
+        "--camunda.bpm.generic-properties.properties.group-resource-whitelist-pattern=[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*",
+        "--camunda.bpm.admin-user.id=admin",
+        "--camunda.bpm.admin-user.password=" + DemoUsers.PASSWORD)).toArray(String[]::new);
   }
 
   @FunctionalInterface
