@@ -29,7 +29,7 @@ public class AdoptionDecisionRecord {
   public void opened(DelegateExecution execution) {
     Answers answers = new Answers(execution);
     if (!decisions.existsById(execution.getProcessInstanceId())) {
-      decisions.save(new AdoptionDecision(execution.getProcessInstanceId(), answers.text("childId"),
+      decisions.insert(new AdoptionDecision(execution.getProcessInstanceId(), answers.text("childId"),
           answers.text("decisionType"), answers.text("route"), LondonTime.now().toInstant()));
     }
   }

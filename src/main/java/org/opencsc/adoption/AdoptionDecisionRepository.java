@@ -1,6 +1,7 @@
 package org.opencsc.adoption;
 
+import org.opencsc.workflow.Inserts;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface AdoptionDecisionRepository extends JpaRepository<AdoptionDecision, String> {
+public interface AdoptionDecisionRepository extends JpaRepository<AdoptionDecision, String>, Inserts<AdoptionDecision> {
 }

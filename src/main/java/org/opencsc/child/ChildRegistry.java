@@ -82,6 +82,6 @@ public class ChildRegistry {
     Child child = new Child(UUID.randomUUID().toString(), answers.text(NAME).strip(),
         answers.date(DATE_OF_BIRTH), answers.isTrue(LOOKED_AFTER), answers.isTrue(DISABLED),
         LondonTime.now().toInstant(), registeredBy);
-    return children.save(child);
+    return children.insert(child);
   }
 }

@@ -1,6 +1,7 @@
 package org.opencsc.child;
 
+import org.opencsc.workflow.Inserts;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ChildRepository extends JpaRepository<Child, String> {
+public interface ChildRepository extends JpaRepository<Child, String>, Inserts<Child> {
 }

@@ -33,7 +33,7 @@ public class PrivateFosteringRecord {
   @Transactional(propagation = Propagation.MANDATORY)
   public PrivateFostering notified(String processInstanceId, Answers answers, Instant firstVisitDueAt,
       Instant assessmentDueAt) {
-    return arrangements.findById(processInstanceId).orElseGet(() -> arrangements.save(new PrivateFostering(
+    return arrangements.findById(processInstanceId).orElseGet(() -> arrangements.insert(new PrivateFostering(
         processInstanceId, answers.text("childId"), answers.dateTime("notifiedAt").toInstant(),
         answers.text("notificationType"), answers.date("arrangementStart"),
         answers.integer("intendedDurationDays").intValue(), answers.text("carerName"),
@@ -112,7 +112,7 @@ public class PrivateFosteringRecord {
 
   private void record(DelegateTask task, Kind kind, Instant doneAt, Boolean seenAlone) {
     if (!steps.existsById(task.getId())) {
-      steps.save(new PrivateFosteringStep(task.getId(), task.getProcessInstanceId(), kind,
+      steps.insert(new PrivateFosteringStep(task.getId(), task.getProcessInstanceId(), kind,
           task.getDueDate() == null ? null : task.getDueDate().toInstant(), doneAt, currentUser(), seenAlone));
     }
   }

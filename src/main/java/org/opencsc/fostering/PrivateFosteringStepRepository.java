@@ -2,9 +2,11 @@ package org.opencsc.fostering;
 
 import java.util.List;
 
+import org.opencsc.workflow.Inserts;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface PrivateFosteringStepRepository extends JpaRepository<PrivateFosteringStep, String> {
+public interface PrivateFosteringStepRepository
+    extends JpaRepository<PrivateFosteringStep, String>, Inserts<PrivateFosteringStep> {
 
   List<PrivateFosteringStep> findByProcessInstanceIdOrderByDoneAt(String processInstanceId);
 }

@@ -29,7 +29,7 @@ public class MissingEpisodeRecord {
   /** The episode as reported at the start; the same row if the start step runs again. */
   @Transactional(propagation = Propagation.MANDATORY)
   public MissingEpisode opened(String processInstanceId, String businessKey, Answers answers) {
-    return episodes.findById(processInstanceId).orElseGet(() -> episodes.save(new MissingEpisode(
+    return episodes.findById(processInstanceId).orElseGet(() -> episodes.insert(new MissingEpisode(
         processInstanceId, answers.text("childId"), businessKey, answers.text("episodeType"),
         answers.dateTime("missingFrom").toInstant(), answers.text("reportedBy"), LondonTime.now().toInstant())));
   }

@@ -2,9 +2,10 @@ package org.opencsc.notifications;
 
 import java.util.List;
 
+import org.opencsc.workflow.Inserts;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface NotificationRepository extends JpaRepository<Notification, String> {
+public interface NotificationRepository extends JpaRepository<Notification, String>, Inserts<Notification> {
 
   List<Notification> findByChildIdOrderByCreatedAtAscSendAtAsc(String childId);
 

@@ -147,10 +147,10 @@ public class Notifications {
   private void record(Notification notification, String processDefinitionId) {
     if (mail.getIfAvailable() == null) {
       notification.notSent(Notification.Status.NOT_CONFIGURED, "no mail server configured (spring.mail.host)");
-      notifications.save(notification);
+      notifications.insert(notification);
       return;
     }
-    notifications.save(notification);
+    notifications.insert(notification);
     MessageEntity job = new MessageEntity();
     job.setJobHandlerType(MailJobHandler.TYPE);
     job.setJobHandlerConfiguration(new MailJobHandler.Configuration(notification.getId()));

@@ -22,7 +22,7 @@ public class StrategyDiscussionRecord {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public StrategyDiscussion opened(String processInstanceId, Answers answers, boolean lookedAfter, Instant assessmentDueAt) {
-    return discussions.findById(processInstanceId).orElseGet(() -> discussions.save(new StrategyDiscussion(
+    return discussions.findById(processInstanceId).orElseGet(() -> discussions.insert(new StrategyDiscussion(
         processInstanceId, answers.text("childId"), answers.dateTime("referralReceivedAt").toInstant(),
         answers.text("concern"), answers.isTrue("urgent"), lookedAfter, answers.text("missingEpisodeId"),
         assessmentDueAt, LondonTime.now().toInstant())));

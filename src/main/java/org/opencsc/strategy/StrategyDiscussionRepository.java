@@ -2,9 +2,11 @@ package org.opencsc.strategy;
 
 import java.util.Optional;
 
+import org.opencsc.workflow.Inserts;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface StrategyDiscussionRepository extends JpaRepository<StrategyDiscussion, String> {
+public interface StrategyDiscussionRepository
+    extends JpaRepository<StrategyDiscussion, String>, Inserts<StrategyDiscussion> {
 
   Optional<StrategyDiscussion> findByMissingEpisodeId(String missingEpisodeId);
 }

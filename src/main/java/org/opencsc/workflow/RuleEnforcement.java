@@ -150,7 +150,7 @@ public class RuleEnforcement {
     // against the task's due date: the compliance figures count every step that had a due date.
     Instant dueAt = task.getDueDate() == null ? null : task.getDueDate().toInstant();
     boolean late = deadline != null ? deadline.late() : dueAt != null && now.isAfter(dueAt);
-    steps.save(new StepRecord(task.getId(), task.getProcessInstanceId(), processKey, taskKey, user, now, dueAt, late,
+    steps.insert(new StepRecord(task.getId(), task.getProcessInstanceId(), processKey, taskKey, user, now, dueAt, late,
         rules == null ? null : recorded(rules, answers)));
     // Shown to the next person in Tasklist; the four-eyes check reads the step record instead.
     task.setVariable(TaskRules.completedByVariable(taskKey), user);

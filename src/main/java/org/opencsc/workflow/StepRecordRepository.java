@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface StepRecordRepository extends JpaRepository<StepRecord, String> {
+public interface StepRecordRepository extends JpaRepository<StepRecord, String>, Inserts<StepRecord> {
 
   boolean existsByProcessInstanceIdAndTaskKeyInAndCompletedBy(String processInstanceId, Collection<String> taskKeys,
       String completedBy);
