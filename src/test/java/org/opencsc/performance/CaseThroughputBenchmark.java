@@ -117,10 +117,11 @@ class CaseThroughputBenchmark {
               classPath(true), JVM, securedBareArguments(securedModels, postgres)), false,
               api -> grantTheJourneys(api, journeys)));
     }
-    Run ours = runs.get(0);
-    Run bare = runs.get(1);
-    Run secured = runs.get(2);
+    report(journeys, runs.get(0), runs.get(1), runs.get(2));
+  }
 
+  /** The tables: each process's cases per second against both yardsticks, then start-up and memory. */
+  private static void report(List<CaseJourney> journeys, Run ours, Run bare, Run secured) {
     System.out.println();
     System.out.println("Our settings: " + String.join(" ", OURS_ARGS));
     System.out.printf("Whole cases through REST, %d per process after %d warm-up, %d callers at once, "
@@ -143,7 +144,7 @@ class CaseThroughputBenchmark {
     System.out.println();
     System.out.printf("| %-14s | %16s | %19s | %14s | %15s |%n", "application", "ready, empty (s)",
         "ready, existing (s)", "RSS ready MiB", "RSS loaded MiB");
-    for (Run run : runs) {
+    for (Run run : List.of(ours, bare, secured)) {
       System.out.printf("| %-14s | %16.1f | %19.1f | %14d | %15d |%n", run.name, run.readyEmpty, run.readyExisting,
           run.rssReady, run.rssLoaded);
     }
