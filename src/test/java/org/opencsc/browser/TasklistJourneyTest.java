@@ -5,7 +5,6 @@ import static org.opencsc.Variables.variables;
 import static org.opencsc.WorkflowFixture.DUAL_ROLE_USER;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -50,14 +49,15 @@ class TasklistJourneyTest extends ApplicationTest {
     tasklist.filter("My team's tasks");
     tasklist.openTask(task(episode, "recordReturn").getId());
     assertThat(tasklist.placeholder("returnedAt")).as("UK date format").isEqualTo("dd/mm/yyyy");
-    tasklist.dateTime("returnedAt", today(), returnTime());
+    ZonedDateTime anHourAgo = ZonedDateTime.now(ZoneId.of("Europe/London")).minusHours(1);
+    tasklist.dateTime("returnedAt", date(anHourAgo), time(anHourAgo));
     Browser.screenshot(browser, "tasklist-record-return");
     tasklist.complete();
     assertThat(task(episode, "offerReturnInterview")).isNotNull();
 
     tasklist.openTask(task(episode, "offerReturnInterview").getId());
     tasklist.tick("rhiOffered");
-    tasklist.dateTime("rhiOfferedAt", today(), returnTime());
+    tasklist.dateTime("rhiOfferedAt", date(anHourAgo), time(anHourAgo));
     assertThat(tasklist.visible("rhiDeclineReason")).as("asked why, once the offer is declined").isTrue();
     tasklist.complete();
     assertThat(tasklist.notificationContaining("required")).as("the form says the reason is missing").isNotBlank();
@@ -190,14 +190,13 @@ class TasklistJourneyTest extends ApplicationTest {
   }
 
   /** An hour ago on the UK clock (the return cannot be in the future). */
-  private static String returnTime() {
-    return ZonedDateTime.now(ZoneId.of("Europe/London")).minusHours(1)
-        .format(DateTimeFormatter.ofPattern("HH:mm"));
+  // Date and time from the same moment: just after midnight, an hour ago is yesterday.
+  private static String time(ZonedDateTime moment) {
+    return moment.format(DateTimeFormatter.ofPattern("HH:mm"));
   }
 
-  private static String today() {
-    return LocalDate.now(ZoneId.of("Europe/London"))
-        .format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+  private static String date(ZonedDateTime moment) {
+    return moment.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
   }
 
   /** Completes the open form, expects the server's refusal on screen and the task still open. */
