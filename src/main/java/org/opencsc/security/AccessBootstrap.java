@@ -43,9 +43,9 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
   /** The contract's process keys: who may start and read each. */
   static final List<String> PROCESS_KEYS =
       List.of("missingEpisode", "strategyDiscussion", "privateFostering", "adoptionDecision");
-  static final List<String> STARTERS = List.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS);
+  public static final List<String> STARTERS = List.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS);
   /** Processes that wait for messages from other systems (ChildReturned, PrivateFosteringEnded). */
-  static final List<String> MESSAGE_RECEIVERS = List.of("missingEpisode", "privateFostering");
+  public static final List<String> MESSAGE_RECEIVERS = List.of("missingEpisode", "privateFostering");
 
   private final String adminUser;
   private final String adminPassword;

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
 import org.opencsc.Api;
 import org.opencsc.Api.Reply;
 
@@ -108,8 +109,9 @@ public record CaseJourney(String processKey, String starter, Function<Context, M
     AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(processKey).camundaHistoryTimeToLive(180)
         .startEvent();
     for (Step step : steps) {
+      UserTaskBuilder task = flow.userTask(step.taskKey());
       String groups = candidateGroups.get(step.taskKey());
-      flow = groups == null ? flow.userTask(step.taskKey()) : flow.userTask(step.taskKey()).camundaCandidateGroups(groups);
+      flow = groups == null ? task : task.camundaCandidateGroups(groups);
     }
     if (endMessage != null) {
       flow = flow.intermediateCatchEvent().message(endMessage);

@@ -26,6 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencsc.Api;
+import org.opencsc.security.AccessBootstrap;
 import org.opencsc.security.DemoUsers;
 import org.opencsc.security.Groups;
 import org.opencsc.system.RunningApplication;
@@ -55,6 +56,8 @@ class CaseThroughputBenchmark {
   private static final int WARM_UP = Integer.getInteger("benchmark.warm-up", 40);
   private static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
   private static final int RESTARTS = Integer.getInteger("benchmark.restarts", 3);
+  /** The secured bare engine's first administrator, who sets up its users and grants. */
+  private static final String BARE_ADMIN = "admin";
   /** JVM options for both applications, e.g. a flight recording: -Dbenchmark.java-options=... */
   private static final Map<String, String> JVM = javaOptions("benchmark.java-options");
   /** JVM options for ours alone, e.g. a flight recording of ours: -Dbenchmark.ours-java-options=... */
@@ -224,35 +227,35 @@ class CaseThroughputBenchmark {
 
   /**
    * Through the secured bare engine's REST API, as its administrator would in Admin: our demo
-   * users in their groups, and the grants the journeys need, as ours gives them (AccessBootstrap):
-   * every practice group reads each process and its history; social workers and team managers
-   * start cases and send the end messages. Tasks are granted to their candidate groups by the
-   * engine itself, as in ours.
+   * users in their groups, and the grants the journeys need, as ours gives them
+   * ({@link AccessBootstrap}): every practice group reads each process and its history; the
+   * starters start cases and send the messages the processes wait for. Tasks are granted to their
+   * candidate groups by the engine itself, as in ours.
    */
   private static void grantTheJourneys(Api api, List<CaseJourney> journeys) {
-    String admin = "admin";
     List<DemoUsers.DemoUser> users = DemoUsers.USERS.stream()
         .filter(user -> !user.group().equals(Groups.CAMUNDA_ADMIN)).toList();
     for (String group : users.stream().map(DemoUsers.DemoUser::group).distinct().toList()) {
-      created(api.post("/engine-rest/group/create", admin, Map.of("id", group, "name", group, "type", "WORKFLOW")));
+      created(api.post("/engine-rest/group/create", BARE_ADMIN,
+          Map.of("id", group, "name", group, "type", "WORKFLOW")));
     }
     for (DemoUsers.DemoUser user : users) {
-      created(api.post("/engine-rest/user/create", admin, Map.of(
+      created(api.post("/engine-rest/user/create", BARE_ADMIN, Map.of(
           "profile", Map.of("id", user.id(), "firstName", user.firstName(), "lastName", user.lastName(),
               "email", user.id() + "@bare.invalid"),
           "credentials", Map.of("password", DemoUsers.PASSWORD))));
-      created(api.put("/engine-rest/group/" + user.group() + "/members/" + user.id(), admin, Map.of()));
+      created(api.put("/engine-rest/group/" + user.group() + "/members/" + user.id(), BARE_ADMIN, Map.of()));
     }
-    List<String> starters = List.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS);
     for (String group : Groups.PRACTICE) {
-      if (starters.contains(group)) {
+      boolean starter = AccessBootstrap.STARTERS.contains(group);
+      if (starter) {
         grant(api, group, Resources.PROCESS_INSTANCE, "*", "CREATE");
       }
       for (CaseJourney journey : journeys) {
         List<String> permissions = new ArrayList<>(List.of("READ", "READ_HISTORY"));
-        if (starters.contains(group)) {
+        if (starter) {
           permissions.add("CREATE_INSTANCE");
-          if (journey.endMessage() != null) {
+          if (AccessBootstrap.MESSAGE_RECEIVERS.contains(journey.processKey())) {
             permissions.add("UPDATE_INSTANCE");
           }
         }
@@ -262,7 +265,7 @@ class CaseThroughputBenchmark {
   }
 
   private static void grant(Api api, String group, Resources resource, String resourceId, String... permissions) {
-    created(api.post("/engine-rest/authorization/create", "admin", Map.of("type", 1, "groupId", group,
+    created(api.post("/engine-rest/authorization/create", BARE_ADMIN, Map.of("type", 1, "groupId", group,
         "resourceType", resource.resourceType(), "resourceId", resourceId, "permissions", List.of(permissions))));
   }
 
@@ -376,7 +379,7 @@ class CaseThroughputBenchmark {
   /**
    * The bare engine as Camunda's documentation secures it: authorization on, Camunda's own HTTP
    * Basic authentication filter on the REST API ({@code bare.RestApiAuthentication}), the first
-   * administrator created by the starter ({@code admin}, password demo, as ours in the demo profile).
+   * administrator created by the starter ({@value #BARE_ADMIN}, password demo, as ours in the demo profile).
    */
   private String[] securedBareArguments(Path processes, EmbeddedPostgres postgres) throws Exception {
     return Stream.concat(Arrays.stream(bareArguments("secured-bare", processes, postgres)), Stream.of(
@@ -384,7 +387,7 @@ class CaseThroughputBenchmark {
         "--bare.rest-authentication=true",
         // group ids with hyphens (social-workers), as application.yml allows them for ours
         "--camunda.bpm.generic-properties.properties.group-resource-whitelist-pattern=[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*",
-        "--camunda.bpm.admin-user.id=admin",
+        "--camunda.bpm.admin-user.id=" + BARE_ADMIN,
         "--camunda.bpm.admin-user.password=" + DemoUsers.PASSWORD)).toArray(String[]::new);
   }
 
