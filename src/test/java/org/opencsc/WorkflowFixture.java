@@ -38,6 +38,11 @@ public class WorkflowFixture {
   public static final String AUTHOR_AND_DECISION_MAKER = "dylan";
 
   @Bean
+  ExpressionProbe expressionProbe() {
+    return new ExpressionProbe();
+  }
+
+  @Bean
   ProcessRules workflowFixtureRules(ChildRegistry children) {
     return new ProcessRules() {
       @Override

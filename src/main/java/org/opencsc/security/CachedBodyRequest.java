@@ -21,6 +21,11 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
     this.body = request.getInputStream().readNBytes(limit);
   }
 
+  /** The request itself if a guard before has read its body already, else its body read now. */
+  public static CachedBodyRequest of(HttpServletRequest request, int limit) throws IOException {
+    return request instanceof CachedBodyRequest cached ? cached : new CachedBodyRequest(request, limit);
+  }
+
   public byte[] body() {
     return body;
   }

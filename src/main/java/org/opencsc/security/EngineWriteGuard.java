@@ -3,7 +3,6 @@ package org.opencsc.security;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -12,8 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Practitioners change cases only through the steps of a process: start one, complete or claim
@@ -24,8 +21,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class EngineWriteGuard extends OncePerRequestFilter {
 
-  private static final Pattern ENGINE_PREFIX = Pattern.compile(
-      "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)?$");
   private static final String QUERIES = "(?:task|process-instance|execution|variable-instance|external-task"
       + "|history/(?:process-instance|activity-instance|task|variable-instance|detail|incident|job-log"
       + "|decision-instance|user-operation|external-task-log|identity-links|batch))";
@@ -46,24 +41,19 @@ class EngineWriteGuard extends OncePerRequestFilter {
       "DELETE", List.of(
           Pattern.compile("^/filter/[^/]+/?$")));
 
-  private final ObjectMapper json = new ObjectMapper();
-
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String method = request.getMethod();
-    Matcher prefix = ENGINE_PREFIX.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-    if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || !prefix.matches()) {
+    String path = EngineRequests.path(request).orElse(null);
+    if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || path == null) {
       chain.doFilter(request, response);
       return;
     }
-    String path = prefix.group(1) == null ? "/" : prefix.group(1);
     boolean allowed = ALLOWED.getOrDefault(method, List.of()).stream().anyMatch(p -> p.matcher(path).matches());
     if (!allowed && !Callers.isAdministrator(request)) {
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType("application/json");
-      response.getWriter().write(json.writeValueAsString(Map.of("type", "AuthorizationException",
-          "message", method + " " + path + " changes a case outside its steps: only administrators may do that")));
+      Refusals.forbidden(response, method + " " + path
+          + " changes a case outside its steps: only administrators may do that");
       return;
     }
     chain.doFilter(request, response);

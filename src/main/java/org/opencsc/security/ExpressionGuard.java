@@ -1,7 +1,6 @@
 package org.opencsc.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -30,20 +29,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class ExpressionGuard extends OncePerRequestFilter {
 
-  /** The path after the engine prefix: task queries, and filters with their extending queries. */
-  private static final Pattern ENGINE_PREFIX = Pattern.compile(
-      "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)?$");
+  /** Task queries, and filters with their extending queries (paths after the engine prefix). */
   private static final Pattern TASK_QUERY = Pattern.compile("^/task(?:/count)?/?$");
   private static final Pattern FILTER_STORE = Pattern.compile("^/filter(?:/create|/[^/]+)/?$");
   private static final Pattern FILTER = Pattern.compile("^/filter(?:/.*)?$");
-  private static final int MAX_BODY = 1 << 20;
-
-  private final ObjectMapper json = new ObjectMapper();
+  /** Reads the body's bytes as the engine does (same encoding detection); a key given twice is refused. */
+  private final ObjectMapper json = new ObjectMapper()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws ServletException, IOException {
-    String path = enginePath(request);
+    String path = EngineRequests.path(request).orElse(null);
     if (path == null || !(TASK_QUERY.matcher(path).matches() || FILTER.matcher(path).matches())) {
       chain.doFilter(request, response);
       return;
@@ -54,26 +51,14 @@ class ExpressionGuard extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    CachedBodyRequest cached = new CachedBodyRequest(request, MAX_BODY + 1);
+    CachedBodyRequest cached = CachedBodyRequest.of(request, EngineBodyGuard.MAX_BODY + 1);
     Optional<String> found = expressionIn(cached);
     if (found.isPresent()) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      response.setContentType("application/json");
-      response.getWriter().write(json.writeValueAsString(Map.of("type", "InvalidRequestException",
-          "message", found.get() + ": expressions are not allowed in task queries"
-              + (storingFilter ? " or in filters stored by non-administrators" : ""))));
+      Refusals.badRequest(response, found.get() + ": expressions are not allowed in task queries"
+          + (storingFilter ? " or in filters stored by non-administrators" : ""));
       return;
     }
     chain.doFilter(cached, response);
-  }
-
-  private static String enginePath(HttpServletRequest request) {
-    String uri = request.getRequestURI().substring(request.getContextPath().length());
-    var matcher = ENGINE_PREFIX.matcher(uri);
-    if (!matcher.matches()) {
-      return null;
-    }
-    return matcher.group(1) == null ? "/" : matcher.group(1);
   }
 
   /** Where an expression hides, named like {@code orQueries[0].assigneeExpression}. */
@@ -91,14 +76,15 @@ class ExpressionGuard extends OncePerRequestFilter {
     if (request.body().length == 0) {
       return Optional.empty();
     }
-    if (request.body().length > MAX_BODY) {
+    if (request.body().length > EngineBodyGuard.MAX_BODY) {
       return Optional.of("request body (too large to check)");
     }
-    String text = new String(request.body(), StandardCharsets.UTF_8);
     try {
-      return expressionIn(json.readTree(text), "body");
-    } catch (JsonProcessingException notJson) {
-      return isExpression(text) ? Optional.of("body") : Optional.empty();
+      // the bytes, not a string made of them: Jackson detects the encoding as the engine's reader does
+      return expressionIn(json.readTree(request.body()), "body");
+    } catch (IOException notJson) {
+      // A body that cannot be checked is not passed on: the engine would refuse it anyway.
+      return Optional.of("request body (not JSON that can be checked)");
     }
   }
 

@@ -1,13 +1,12 @@
 package org.opencsc.security;
 
-import java.util.Map;
-
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -18,8 +17,6 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Three doors. The engine API ({@code /engine-rest}) takes HTTP Basic credentials of a Camunda
@@ -32,7 +29,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class SecurityConfiguration {
 
   static final String REALM = "OpenCSC";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * Spring Security would otherwise time each of its filters on every request (about a tenth of
@@ -45,8 +41,8 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain engineApi(HttpSecurity http, CamundaUserAuthentication users, IdentityService identity)
-      throws Exception {
+  SecurityFilterChain engineApi(HttpSecurity http, CamundaUserAuthentication users, IdentityService identity,
+      TaskService tasks, HistoryService history) throws Exception {
     // Path matchers, not MVC ones: the engine REST API and the webapps are Jersey servlets.
     http.securityMatcher(path("/engine-rest/**"))
         .authenticationProvider(users)
@@ -57,8 +53,10 @@ public class SecurityConfiguration {
         // Stateless Basic auth carries no ambient credentials for a forged request to use.
         .csrf(csrf -> csrf.disable())
         .addFilterAfter(new EngineIdentityFilter(identity), BasicAuthenticationFilter.class)
-        .addFilterAfter(new ExpressionGuard(), EngineIdentityFilter.class)
-        .addFilterAfter(new EngineWriteGuard(), ExpressionGuard.class);
+        .addFilterAfter(new EngineBodyGuard(), EngineIdentityFilter.class)
+        .addFilterAfter(new ExpressionGuard(), EngineBodyGuard.class)
+        .addFilterAfter(new EngineWriteGuard(), ExpressionGuard.class)
+        .addFilterAfter(new CaseScopeGuard(identity, tasks, history), EngineWriteGuard.class);
     return http.build();
   }
 
@@ -108,7 +106,8 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain webapps(HttpSecurity http, IdentityService identity, TaskService tasks,
+      HistoryService history) throws Exception {
     http.securityMatcher(path("/**"))
         .authorizeHttpRequests(requests -> requests
             // CVE-2026-77226: Camunda's first-admin setup must never be reachable.
@@ -117,8 +116,11 @@ public class SecurityConfiguration {
         // The webapps run Camunda's own session login and CSRF filter.
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
-        .addFilterBefore(new ExpressionGuard(), BasicAuthenticationFilter.class)
-        .addFilterAfter(new EngineWriteGuard(), ExpressionGuard.class);
+        // Tasklist's door to the engine API gets the same guards as /engine-rest.
+        .addFilterBefore(new EngineBodyGuard(), BasicAuthenticationFilter.class)
+        .addFilterAfter(new ExpressionGuard(), EngineBodyGuard.class)
+        .addFilterAfter(new EngineWriteGuard(), ExpressionGuard.class)
+        .addFilterAfter(new CaseScopeGuard(identity, tasks, history), EngineWriteGuard.class);
     return http.build();
   }
 
@@ -133,20 +135,13 @@ public class SecurityConfiguration {
   private static AuthenticationEntryPoint unauthorized() {
     return (request, response, exception) -> {
       response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-      write(response, 401, "AuthenticationException",
+      Refusals.write(response, 401, "AuthenticationException",
           "Authentication required: send HTTP Basic credentials of a known user");
     };
   }
 
   private static AccessDeniedHandler forbidden() {
-    return (request, response, exception) -> write(response, 403, "AuthorizationException",
+    return (request, response, exception) -> Refusals.write(response, 403, "AuthorizationException",
         "Your groups do not allow " + request.getMethod() + " " + request.getRequestURI());
-  }
-
-  private static void write(jakarta.servlet.http.HttpServletResponse response, int status, String type,
-      String message) throws java.io.IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.getWriter().write(JSON.writeValueAsString(Map.of("type", type, "message", message)));
   }
 }

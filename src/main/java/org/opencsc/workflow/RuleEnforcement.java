@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.compliance.BreachRegister;
 import org.opencsc.compliance.BreachRegister.Step;
+import org.opencsc.security.Groups;
 import org.opencsc.workflow.RuleViolation.Problem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -110,6 +111,9 @@ public class RuleEnforcement {
   public void onComplete(String processKey, DelegateTask task) {
     String taskKey = task.getTaskDefinitionKey();
     String user = currentUser();
+    if (task.getAssignee() != null && user != null && !task.getAssignee().equals(user) && !isManager()) {
+      throw new TaskClaimedByAnother(task.getAssignee());
+    }
     Instant now = ClockUtil.getCurrentTime().toInstant();
     TaskRules rules = ruleBook.task(processKey, taskKey).orElse(null);
     Answers answers = new Answers(task);
@@ -237,6 +241,15 @@ public class RuleEnforcement {
     Object childId = execution.getVariable(CHILD_ID);
     return new Step(rules.breachCode(), processKey, execution.getProcessInstanceId(),
         childId == null ? null : childId.toString(), taskKey, dueAt);
+  }
+
+  /** Managers (and administrators) may complete a step that a worker of theirs has claimed. */
+  private static boolean isManager() {
+    CommandContext commandContext = Context.getCommandContext();
+    List<String> groups = commandContext == null || commandContext.getAuthentication() == null ? null
+        : commandContext.getAuthentication().getGroupIds();
+    return groups != null && (groups.contains(Groups.TEAM_MANAGERS) || groups.contains(Groups.SERVICE_MANAGERS)
+        || groups.contains(Groups.CAMUNDA_ADMIN));
   }
 
   private static String currentUser() {

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.opencsc.security.CachedBodyRequest;
+import org.opencsc.security.EngineRequests;
 import org.opencsc.workflow.RuleViolation.Problem;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -41,8 +42,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Configuration
 public class SubmittedVariablesGuard {
 
-  private static final Pattern ENGINE_PREFIX = Pattern.compile(
-      "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)$");
   private static final Pattern TASK = Pattern.compile("^/task/([^/]+)/(?:complete|submit-form)/?$");
   private static final Pattern START_BY_KEY =
       Pattern.compile("^/process-definition/key/([^/]+)(?:/tenant-id/[^/]+)?/(?:start|submit-form)/?$");
@@ -81,13 +80,13 @@ public class SubmittedVariablesGuard {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-      Matcher prefix = ENGINE_PREFIX.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-      if (!"POST".equals(request.getMethod()) || !prefix.matches()) {
+      String path = EngineRequests.path(request).orElse(null);
+      // multipart bodies (deployments, attachments) carry no step's fields, and are not cut short here
+      if (!"POST".equals(request.getMethod()) || path == null || EngineRequests.isMultipart(request)) {
         chain.doFilter(request, response);
         return;
       }
-      String path = prefix.group(1);
-      CachedBodyRequest cached = new CachedBodyRequest(request, MAX_BODY);
+      CachedBodyRequest cached = CachedBodyRequest.of(request, MAX_BODY);
       JsonNode body = readJson(cached.body());
       List<Problem> problems = body == null ? List.of() : AsSystem.call(identity, () -> problems(path, body));
       if (!problems.isEmpty()) {
@@ -171,8 +170,9 @@ public class SubmittedVariablesGuard {
       List<Problem> problems = new ArrayList<>();
       for (String processKey : rules.processesWaitingFor(messageName)) {
         Set<String> allowed = rules.message(processKey, messageName).orElseThrow().fields();
-        problems.addAll(unexpected(body.path("processVariables"), allowed, "message " + messageName, name -> null));
-        problems.addAll(unexpected(body.path("processVariablesLocal"), allowed, "message " + messageName, name -> null));
+        for (String variables : List.of("processVariables", "processVariablesLocal", "processVariablesToTriggeredScope")) {
+          problems.addAll(unexpected(body.path(variables), allowed, "message " + messageName, name -> null));
+        }
       }
       return problems;
     }
