@@ -2,6 +2,7 @@ package org.opencsc.compliance;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -82,8 +83,15 @@ public class BreachRegister {
     return ClockUtil.getCurrentTime().toInstant();
   }
 
-  /** Which step of which case was due when. */
+  /**
+   * Which step of which case was due when. The due time is kept to the millisecond, as a task's
+   * due date holds it: the deadline timer (reading the variable) and the late completion
+   * (reading the task) must name the same step, or one missed deadline would count twice.
+   */
   public record Step(BreachCode code, String processKey, String processInstanceId, String childId,
       String taskKey, Instant dueAt) {
+    public Step {
+      dueAt = dueAt == null ? null : dueAt.truncatedTo(ChronoUnit.MILLIS);
+    }
   }
 }

@@ -53,8 +53,11 @@ public class ApiErrors {
     return RuleViolationResponses.violationIn(exception)
         .map(this::ruleViolation)
         .orElseGet(() -> {
-          log.error("Engine error on our API", exception);
-          return error(HttpStatus.INTERNAL_SERVER_ERROR, exception.getClass().getSimpleName(), exception.getMessage());
+          // the exception's text would show callers SQL and the engine's internals: a reference instead
+          String reference = java.util.UUID.randomUUID().toString();
+          log.error("Engine error {} on our API", reference, exception);
+          return error(HttpStatus.INTERNAL_SERVER_ERROR, "ServerError",
+              "The server failed to do this. Reference " + reference + " (the server log has the details).");
         });
   }
 

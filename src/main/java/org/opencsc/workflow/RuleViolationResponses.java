@@ -1,8 +1,10 @@
 package org.opencsc.workflow;
 
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,8 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.task.Task;
 import org.opencsc.calendar.LondonTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +43,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class RuleViolationResponses {
 
+  private static final Logger log = LoggerFactory.getLogger(RuleViolationResponses.class);
   private static final Pattern TASK_ACTION = Pattern.compile("(?:^|/)task/([^/]+)/(complete|submit-form|resolve|claim)$");
 
   @Bean
@@ -77,7 +82,10 @@ public class RuleViolationResponses {
     if (claimed.isPresent()) {
       return alreadyClaimed(claimed.get().getTaskAssignee());
     }
-    boolean atTheSameMoment = causeIn(thrown, OptimisticLockingException.class).isPresent();
+    // Two writers of the same row at once: the engine's own lock, or one of our unique keys (the
+    // breach a late completion writes while the deadline timer writes it too).
+    boolean atTheSameMoment = causeIn(thrown, OptimisticLockingException.class).isPresent()
+        || duplicateKeyIn(thrown);
     Matcher taskAction = request == null ? null : TASK_ACTION.matcher(request.getPath());
     if (taskAction != null && taskAction.find()) {
       // Someone else completed the task while this request ran (whatever it then tripped over,
@@ -93,6 +101,10 @@ public class RuleViolationResponses {
         }
       }
     }
+    Optional<TaskClaimedByAnother> claimedByAnother = causeIn(thrown, TaskClaimedByAnother.class);
+    if (claimedByAnother.isPresent()) {
+      return conflict(claimedByAnother.get().getMessage());
+    }
     Optional<RuleViolation> violation = violationIn(thrown);
     if (violation.isPresent()) {
       return json(Response.Status.BAD_REQUEST, body(violation.get()));
@@ -101,7 +113,32 @@ public class RuleViolationResponses {
       return conflict("Someone else changed this case at the same moment, so nothing of yours was saved."
           + " Reload it and try again.");
     }
-    return ExceptionHandlerHelper.getInstance().getResponse(thrown);
+    return withoutInternals(ExceptionHandlerHelper.getInstance().getResponse(thrown), thrown);
+  }
+
+  /** A unique key refused an insert (SQLSTATE 23505; H2's older 23001): someone wrote it first. */
+  static boolean duplicateKeyIn(Throwable thrown) {
+    for (Throwable cause = thrown; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && ("23505".equals(sql.getSQLState()) || "23001".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A server error says so and gives a reference to the log, never the exception's text: that
+   * would show callers SQL, table and index names and the engine's internals.
+   */
+  private static Response withoutInternals(Response response, Throwable thrown) {
+    if (response.getStatus() < 500) {
+      return response;
+    }
+    String reference = UUID.randomUUID().toString();
+    log.error("Server error {} answered to an engine API call", reference, thrown);
+    return Response.status(response.getStatus()).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("type",
+        "ServerError", "message", "The server failed to do this. Reference " + reference
+            + " (the server log has the details).")).build();
   }
 
   /** A task acted on that is not open: 409 if the caller can see it was completed, else 404. */
