@@ -5,10 +5,12 @@ import java.util.Map;
 
 /**
  * RFC 4180 CSV with a header row. A cell that a spreadsheet would read as a formula (starting
- * with =, +, - or @) is prefixed with an apostrophe, so an export opened in Excel cannot run
- * anything a user typed into a reason.
+ * with =, +, -, @, a tab or a carriage return: OWASP's list) is prefixed with an apostrophe, so
+ * an export opened in Excel cannot run anything a user typed into a reason.
  */
 final class Csv {
+
+  private static final String FORMULA_STARTS = "=+-@\t\r";
 
   private Csv() {
   }
@@ -35,7 +37,7 @@ final class Csv {
 
   static String cell(String value) {
     String text = value == null ? "" : value;
-    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+    if (!text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
       text = "'" + text;
     }
     return '"' + text.replace("\"", "\"\"") + '"';

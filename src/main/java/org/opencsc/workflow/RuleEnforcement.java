@@ -212,11 +212,8 @@ public class RuleEnforcement {
       return Optional.of(new Problem(TaskRules.LATE_REASON, "is required because this step was due by "
           + LondonTime.format(deadline.due()) + " and is late"));
     }
-    if (text.length() > FieldType.MAX_TEXT_LENGTH) {
-      return Optional.of(new Problem(TaskRules.LATE_REASON,
-          "must be at most " + FieldType.MAX_TEXT_LENGTH + " characters"));
-    }
-    return Optional.empty();
+    // the same rules as every other text answer: its length, and no markup
+    return FieldType.TEXT.problemWith(text).map(problem -> new Problem(TaskRules.LATE_REASON, problem));
   }
 
   private record Deadline(ZonedDateTime due, ZonedDateTime metAt) {

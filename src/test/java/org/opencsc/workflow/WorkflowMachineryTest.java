@@ -257,6 +257,18 @@ class WorkflowMachineryTest extends ApplicationTest {
   }
 
   @Test
+  void aLateReasonIsPlainTextLikeEveryOtherAnswer() {
+    ProcessInstance instance = start();
+    clockAt(Instant.parse("2026-12-02T10:00:00Z"));
+    Reply markup = completeReply(instance, "doWork", "sarah", variables("summary", "Seen", "outcome", "A",
+        "lateReason", "Off sick <img src=x onerror=alert(1)>"));
+    assertThat(markup.status()).as(markup.body()).isEqualTo(400);
+    assertThat(markup.message()).contains("lateReason: must be plain text");
+    assertThat(breachesOf(instance)).isEmpty();
+    assertThat(steps.findByProcessInstanceIdOrderByCompletedAt(instance.getId())).isEmpty();
+  }
+
+  @Test
   void lateCompletionNeedsAReasonAndWritesOneBreach() {
     ProcessInstance instance = start();
     clockAt(Instant.parse("2026-12-02T10:00:00Z"));
