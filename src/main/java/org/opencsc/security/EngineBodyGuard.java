@@ -60,6 +60,11 @@ class EngineBodyGuard extends OncePerRequestFilter {
       Refusals.badRequest(response, notUtf8.get());
       return;
     }
+    if (!EngineRequests.isEmptyOrObject(cached.body())) {
+      // every body the engine API takes is an object; some resources fail with a server error on others
+      Refusals.badRequest(response, "The request body must be a JSON object");
+      return;
+    }
     chain.doFilter(cached, response);
   }
 

@@ -70,4 +70,13 @@ public final class EngineRequests {
       return Optional.of("the request body is not valid UTF-8");
     }
   }
+
+  /** Whether a UTF-8 body is empty or starts (after any byte order mark and white space) as a JSON object. */
+  public static boolean isEmptyOrObject(byte[] body) {
+    int at = body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF ? 3 : 0;
+    while (at < body.length && (body[at] == ' ' || body[at] == '\t' || body[at] == '\r' || body[at] == '\n')) {
+      at++;
+    }
+    return at == body.length || body[at] == '{';
+  }
 }
