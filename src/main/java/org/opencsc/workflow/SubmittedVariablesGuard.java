@@ -48,6 +48,11 @@ public class SubmittedVariablesGuard {
   private static final Pattern START_BY_ID = Pattern.compile("^/process-definition/([^/]+)/(?:start|submit-form)/?$");
   private static final Pattern MESSAGE = Pattern.compile("^/message/?$");
   private static final int MAX_BODY = 1 << 20;
+  /**
+   * Types the engine would turn back into Java objects, files or documents when a rule reads the
+   * answer: a caller could name any class to be built on the server. Every answer is a plain value.
+   */
+  private static final Set<String> OBJECT_TYPES = Set.of("object", "json", "xml", "file", "bytes");
 
   @Bean
   FilterRegistrationBean<Filter> submittedVariablesFilter(RuleBook rules, TaskService tasks,
@@ -183,6 +188,12 @@ public class SubmittedVariablesGuard {
       for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext();) {
         Map.Entry<String, JsonNode> variable = it.next();
         String name = variable.getKey();
+        String type = variable.getValue().path("type").asText("");
+        if (OBJECT_TYPES.contains(type.toLowerCase(java.util.Locale.ROOT))) {
+          problems.add(new Problem(name, "must be a plain value (text, true or false, a number or a date), not "
+              + type));
+          continue;
+        }
         if (!allowed.contains(name) && !unchanged(variable.getValue().path("value"), current.apply(name))) {
           problems.add(new Problem(name, "is not a field of " + step + " (its fields: "
               + String.join(", ", allowed) + ")"));

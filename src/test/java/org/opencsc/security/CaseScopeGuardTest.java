@@ -153,6 +153,23 @@ class CaseScopeGuardTest extends ApplicationTest {
     complete(episode, "assessMissingRisk", "sarah", lowRiskAssessment());
   }
 
+  /** An answer typed as a Java object would have the server build whatever class the caller names. */
+  @Test
+  void anAnswerIsAPlainValueNeverAnObjectTheServerWouldBuild() {
+    ProcessInstance episode = missingEpisode("EP-OBJECT");
+    for (String type : List.of("Object", "Json", "Xml", "Bytes", "File", "object")) {
+      Map<String, Object> answers = new HashMap<>(lowRiskAssessment());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> variables = new HashMap<>((Map<String, Object>) answers.get("variables"));
+      variables.put("riskSummary", Map.of("type", type, "value", "{\"url\":\"jdbc:h2:mem:x\"}",
+          "valueInfo", Map.of("objectTypeName", "org.h2.jdbcx.JdbcDataSource", "serializationDataFormat", "application/json")));
+      answers.put("variables", variables);
+      Reply reply = completeReply(episode, "assessMissingRisk", "sarah", answers);
+      assertThat(reply.status()).as(type + ": " + reply.body()).isEqualTo(400);
+      assertThat(reply.message()).contains("riskSummary: must be a plain value");
+    }
+  }
+
   private Map<String, Object> referral(String child) {
     return variables("childId", child, "referralReceivedAt", Instant.now().minusSeconds(3600).toString(),
         "concern", "Bruising seen at school");
