@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
+import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,11 +25,15 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.opencsc.calendar.LondonTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.glassfish.jersey.server.ServerProperties;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,12 +50,35 @@ import org.springframework.context.annotation.Configuration;
 public class RuleViolationResponses {
 
   private static final Logger log = LoggerFactory.getLogger(RuleViolationResponses.class);
+  /** The name Camunda's webapp starter gives the servlet behind {@code /camunda/api/engine}. */
+  private static final String TASKLIST_ENGINE_API = "Engine Api";
   private static final Pattern TASK_ACTION = Pattern.compile("(?:^|/)task/([^/]+)/(complete|submit-form|resolve|claim)$");
 
   @Bean
   ResourceConfigCustomizer ruleViolationMappers(ProcessEngine engine) {
     return config -> config.register(new RestExceptions(engine)).register(new EngineExceptions(engine))
         .register(new OtherExceptions(engine));
+  }
+
+  /**
+   * Tasklist's own door to the engine API is Camunda's "Engine Api" servlet, a Jersey application
+   * of its own that Spring's customizers do not reach: the same mappers are named to it as an
+   * init parameter (Jersey instantiates them), so a refused step is 400 and a race 409 there too,
+   * not 500 with the engine's text. The servlet is registered by Camunda's initializer inside
+   * Spring Boot's one servlet container initializer; this one runs after it.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> tasklistDoorMappers() {
+    return factory -> factory.addContextCustomizers(context -> context.addServletContainerInitializer(
+        (classes, servletContext) -> {
+          ServletRegistration engineApi = servletContext.getServletRegistration(TASKLIST_ENGINE_API);
+          if (engineApi == null) {
+            throw new IllegalStateException("Camunda's " + TASKLIST_ENGINE_API + " servlet is not registered:"
+                + " Tasklist's door to the engine would answer refusals with 500");
+          }
+          engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, String.join(",",
+              RestExceptions.class.getName(), EngineExceptions.class.getName(), OtherExceptions.class.getName()));
+        }, null));
   }
 
   /** The response body: Camunda's {@code type} and {@code message}, plus each broken rule. */
@@ -173,17 +202,22 @@ public class RuleViolationResponses {
 
   /** Answers an exception from the engine REST API as {@link #respond} decides. */
   abstract static class Responses<E extends Throwable> implements ExceptionMapper<E> {
-    private final ProcessEngine engine;
+    private final Supplier<ProcessEngine> engine;
     @Context
     private UriInfo request;
 
     Responses(ProcessEngine engine) {
-      this.engine = engine;
+      this.engine = () -> engine;
+    }
+
+    /** Made by Jersey for Tasklist's door: the engine is the one that door serves (the default). */
+    Responses() {
+      this.engine = () -> EngineUtil.lookupProcessEngine(null);
     }
 
     @Override
     public Response toResponse(E exception) {
-      return respond(exception, engine, request);
+      return respond(exception, engine.get(), request);
     }
   }
 
@@ -193,12 +227,18 @@ public class RuleViolationResponses {
     RestExceptions(ProcessEngine engine) {
       super(engine);
     }
+
+    public RestExceptions() {
+    }
   }
 
   @Priority(1)
   public static class EngineExceptions extends Responses<ProcessEngineException> {
     EngineExceptions(ProcessEngine engine) {
       super(engine);
+    }
+
+    public EngineExceptions() {
     }
   }
 
@@ -212,6 +252,9 @@ public class RuleViolationResponses {
   public static class OtherExceptions extends Responses<RuntimeException> {
     OtherExceptions(ProcessEngine engine) {
       super(engine);
+    }
+
+    public OtherExceptions() {
     }
   }
 }
