@@ -81,12 +81,14 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
   private void setUp(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     createGroups(identity);
-    createFirstAdministrator(identity);
+    // Demo users first: the demo profile's administrator is the demo user admin, so it keeps the
+    // demo password instead of being created again under the password policy.
     if (demoUsers) {
       DemoUsers.create(identity);
       log.warn("Demo users with password '{}' exist: do not use the demo profile with real data",
           DemoUsers.PASSWORD);
     }
+    createFirstAdministrator(identity);
     requireAdministrator(identity);
     grantAccess(engine.getAuthorizationService());
     new TasklistFilters(engine.getFilterService(), engine.getTaskService(),

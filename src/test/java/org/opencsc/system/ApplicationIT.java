@@ -131,12 +131,12 @@ class ApplicationIT {
 
   @Test
   void withoutTheDemoProfileThereAreNoDemoUsersAndTheAdministratorComesFromTheEnvironment() throws Exception {
-    Map<String, String> environment = Map.of("OPENCSC_ADMIN_USER", "chief", "OPENCSC_ADMIN_PASSWORD", "Str0ng-pass");
+    Map<String, String> environment = Map.of("OPENCSC_ADMIN_USER", "chief", "OPENCSC_ADMIN_PASSWORD", "Str0ng-passphrase");
     try (RunningApplication app = RunningApplication.launch(dataDir, environment).awaitReady()) {
       Api api = new Api(app.port);
       assertThat(api.get("/engine-rest/task?maxResults=1", "sarah").status()).isEqualTo(401);
       Reply users = api.send(api.request("/engine-rest/user?maxResults=100", null)
-          .header("Authorization", Api.basic("chief", "Str0ng-pass")).GET());
+          .header("Authorization", Api.basic("chief", "Str0ng-passphrase")).GET());
       assertThat(users.status()).isEqualTo(200);
       assertThat(users.json()).extracting(user -> user.get("id").asText()).containsExactly("chief");
     }
