@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.opencsc.operations.StartUpRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,6 +47,9 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
   public static final List<String> STARTERS = List.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS);
   /** Processes that wait for messages from other systems (ChildReturned, PrivateFosteringEnded). */
   public static final List<String> MESSAGE_RECEIVERS = List.of("missingEpisode", "privateFostering");
+
+  private static final String PASSWORD_ADVICE = "at least " + NcscPasswordPolicy.MIN_LENGTH
+      + " characters, not a common password, not containing the user's id or name";
 
   private final String adminUser;
   private final String adminPassword;
@@ -112,14 +116,21 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     }
     if (identity.createUserQuery().userId(adminUser).count() == 0) {
       if (adminPassword.isBlank()) {
-        throw new IllegalStateException("OPENCSC_ADMIN_PASSWORD must be set to create administrator "
-            + adminUser);
+        throw new StartUpRefused("OPENCSC_ADMIN_USER names the first administrator (" + adminUser
+            + "), but OPENCSC_ADMIN_PASSWORD is not set.", "Set OPENCSC_ADMIN_PASSWORD to the "
+            + "administrator's password: " + PASSWORD_ADVICE);
       }
       User user = identity.newUser(adminUser);
       user.setFirstName("Administrator");
       user.setLastName(adminUser);
       user.setPassword(adminPassword);
-      identity.saveUser(user);
+      try {
+        identity.saveUser(user);
+      } catch (PasswordRefused refused) {
+        throw new StartUpRefused("OPENCSC_ADMIN_PASSWORD, the password of the first administrator ("
+            + adminUser + "), is refused by the password policy: " + refused.problems() + ".",
+            "Set OPENCSC_ADMIN_PASSWORD to another password: " + PASSWORD_ADVICE, refused);
+      }
       log.info("Created administrator {}", adminUser);
     }
     if (identity.createUserQuery().userId(adminUser).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
@@ -129,10 +140,10 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
 
   private static void requireAdministrator(IdentityService identity) {
     if (identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
-      throw new IllegalStateException("The group camunda-admin has no member. Set OPENCSC_ADMIN_USER and "
-          + "OPENCSC_ADMIN_PASSWORD for the first administrator (or run with the demo profile to try "
-          + "the product). Without one, Camunda's admin setup page would let anyone become "
-          + "administrator.");
+      throw new StartUpRefused("The group camunda-admin has no member, and OPENCSC_ADMIN_USER is not set. "
+          + "Without an administrator, Camunda's admin setup page would let anyone become administrator.",
+          "Set OPENCSC_ADMIN_USER and OPENCSC_ADMIN_PASSWORD for the first administrator ("
+          + PASSWORD_ADVICE + "), or run with the demo profile to try the product.");
     }
   }
 

@@ -142,13 +142,6 @@ class ApplicationIT {
     }
   }
 
-  @Test
-  void withoutAnAdministratorStartUpStops() throws Exception {
-    RunningApplication app = RunningApplication.launch(dataDir, Map.of());
-    assertThat(app.awaitExit()).isNotZero();
-    assertThat(app.output()).contains("The group camunda-admin has no member");
-  }
-
   /** The history level the engine recorded in the database (read after the application stopped). */
   private String storedHistoryLevel() throws SQLException {
     try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("opencsc"), "sa", "");
