@@ -2,12 +2,12 @@ package org.opencsc.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -143,8 +143,8 @@ class ApplicationIT {
   }
 
   /** The history level the engine recorded in the database (read after the application stopped). */
-  private String storedHistoryLevel() throws SQLException {
-    try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("opencsc"), "sa", "");
+  private String storedHistoryLevel() throws IOException, SQLException {
+    try (Connection db = RunningApplication.database(dataDir);
         ResultSet level = db.createStatement().executeQuery(
             "select VALUE_ from ACT_GE_PROPERTY where NAME_ = 'historyLevel'")) {
       return level.next() ? level.getString(1) : null;
