@@ -95,7 +95,11 @@ class H2FilePassword implements EnvironmentPostProcessor {
       directory.writeSecret(newPasswordFile, newPassword());
     }
     String password = DataDirectory.readSecret(newPasswordFile);
-    takeOver(url, user, database, password, passwordFile);
+    try {
+      takeOver(url, user, database, password, passwordFile);
+    } finally {
+      directory.keepPrivate(); // the files H2 made meanwhile (its trace file, after a refused login)
+    }
     Files.move(newPasswordFile, passwordFile, StandardCopyOption.ATOMIC_MOVE);
     log.info("The H2 database " + database + " had an empty password; it now has the password in " + passwordFile);
     return password;
@@ -113,11 +117,21 @@ class H2FilePassword implements EnvironmentPostProcessor {
             + database.getParent() + " and that this user may read and write it.", emptyRefused);
       }
       if (!opens(url, user, password)) {
+        // Neither password opens it, so the one just made is of no use: leave nothing behind.
+        deleteQuietly(passwordFile.resolveSibling(NEW_PASSWORD_FILE));
         throw new StartUpRefused("The H2 database " + database + " has a password, but the data directory has no "
             + passwordFile.getFileName() + " file with it.", "Put back the " + passwordFile + " file that belongs to "
             + "this database (restore the whole data directory), or set spring.datasource.password "
             + "(SPRING_DATASOURCE_PASSWORD) to the database's password.");
       }
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // the next start finds it and fails the same way
     }
   }
 

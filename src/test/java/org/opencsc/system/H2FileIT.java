@@ -77,6 +77,27 @@ class H2FileIT {
   }
 
   @Test
+  void aDatabaseWithAPasswordButNoPasswordFileStopsStartUpAndIsLeftAsItWas() throws Exception {
+    Path dataDir = Files.createDirectories(workDir.resolve("data"));
+    String url = "jdbc:h2:file:" + dataDir.resolve("opencsc");
+    try (Connection copied = DriverManager.getConnection(url, "sa", "a password kept elsewhere")) {
+      copied.createStatement().execute("create table copied_note (note varchar(100))");
+    }
+
+    RunningApplication app = RunningApplication.launch(dataDir, Map.of(), "--spring.profiles.active=demo");
+
+    assertThat(app.awaitExit()).isNotZero();
+    StartUpRefusedIT.assertShortReport(app.output(), "The H2 database " + dataDir.resolve("opencsc")
+        + " has a password, but the data directory has no h2-password file with it.",
+        "Put back the " + dataDir.resolve("h2-password") + " file that belongs to this database");
+    assertThat(names(dataDir)).doesNotContain("h2-password", "h2-password.new");
+    assertPrivate(dataDir);
+    try (Connection db = DriverManager.getConnection(url, "sa", "a password kept elsewhere")) {
+      assertThat(db.isValid(5)).isTrue();
+    }
+  }
+
+  @Test
   void aPasswordTheOperatorSetIsUsedAsItIs() throws Exception {
     Path dataDir = workDir.resolve("data");
     try (RunningApplication app = RunningApplication.launch(dataDir,

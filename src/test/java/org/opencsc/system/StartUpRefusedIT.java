@@ -58,7 +58,7 @@ class StartUpRefusedIT {
   }
 
   /** Spring Boot's report with the description and action, and no stack trace to dig through. */
-  private static void assertShortReport(String output, String description, String action) {
+  static void assertShortReport(String output, String description, String action) {
     assertThat(output).contains("APPLICATION FAILED TO START");
     String report = output.substring(output.lastIndexOf("APPLICATION FAILED TO START"));
     assertThat(report).contains("Description:\n\n" + description).contains("Action:\n\n" + action);
