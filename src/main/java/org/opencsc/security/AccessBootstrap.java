@@ -48,9 +48,6 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
   /** Processes that wait for messages from other systems (ChildReturned, PrivateFosteringEnded). */
   public static final List<String> MESSAGE_RECEIVERS = List.of("missingEpisode", "privateFostering");
 
-  private static final String PASSWORD_ADVICE = "at least " + NcscPasswordPolicy.MIN_LENGTH
-      + " characters, not a common password, not containing the user's id or name";
-
   private final String adminUser;
   private final String adminPassword;
   private final boolean demoUsers;
@@ -118,7 +115,7 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
       if (adminPassword.isBlank()) {
         throw new StartUpRefused("OPENCSC_ADMIN_USER names the first administrator (" + adminUser
             + "), but OPENCSC_ADMIN_PASSWORD is not set.", "Set OPENCSC_ADMIN_PASSWORD to the "
-            + "administrator's password: " + PASSWORD_ADVICE);
+            + "administrator's password: " + NcscPasswordPolicy.IN_SHORT);
       }
       User user = identity.newUser(adminUser);
       user.setFirstName("Administrator");
@@ -129,7 +126,7 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
       } catch (PasswordRefused refused) {
         throw new StartUpRefused("OPENCSC_ADMIN_PASSWORD, the password of the first administrator ("
             + adminUser + "), is refused by the password policy: " + refused.problems() + ".",
-            "Set OPENCSC_ADMIN_PASSWORD to another password: " + PASSWORD_ADVICE, refused);
+            "Set OPENCSC_ADMIN_PASSWORD to another password: " + NcscPasswordPolicy.IN_SHORT, refused);
       }
       log.info("Created administrator {}", adminUser);
     }
@@ -143,7 +140,7 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
       throw new StartUpRefused("The group camunda-admin has no member, and OPENCSC_ADMIN_USER is not set. "
           + "Without an administrator, Camunda's admin setup page would let anyone become administrator.",
           "Set OPENCSC_ADMIN_USER and OPENCSC_ADMIN_PASSWORD for the first administrator ("
-          + PASSWORD_ADVICE + "), or run with the demo profile to try the product.");
+          + NcscPasswordPolicy.IN_SHORT + "), or run with the demo profile to try the product.");
     }
   }
 

@@ -18,6 +18,9 @@ import org.camunda.bpm.engine.impl.identity.PasswordPolicyUserDataRuleImpl;
 public final class NcscPasswordPolicy implements PasswordPolicy {
 
   public static final int MIN_LENGTH = 12;
+  /** The policy in a few words, for someone about to choose a password. */
+  public static final String IN_SHORT = "at least " + MIN_LENGTH
+      + " characters, not a common password, not containing the user's id or name";
 
   private final List<PasswordPolicyRule> rules = List.of(new PasswordPolicyLengthRuleImpl(MIN_LENGTH),
       CommonPasswords.shipped(), new PasswordPolicyUserDataRuleImpl());
