@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.opencsc.child.ChildRegistry;
 import org.opencsc.compliance.BreachCode;
+import org.opencsc.security.DemoUsers;
 import org.opencsc.security.Groups;
 import org.opencsc.workflow.ProcessRules;
 import org.opencsc.workflow.StartRules;
@@ -80,14 +81,14 @@ public class WorkflowFixture {
       if (identity.createUserQuery().userId(DUAL_ROLE_USER).count() == 0) {
         User dana = identity.newUser(DUAL_ROLE_USER);
         dana.setPassword("demo");
-        identity.saveUser(dana);
+        DemoUsers.save(identity, dana); // a fixture with the demo users' password
         identity.createMembership(DUAL_ROLE_USER, Groups.SOCIAL_WORKERS);
         identity.createMembership(DUAL_ROLE_USER, Groups.TEAM_MANAGERS);
       }
       if (identity.createUserQuery().userId(AUTHOR_AND_DECISION_MAKER).count() == 0) {
         User dylan = identity.newUser(AUTHOR_AND_DECISION_MAKER);
         dylan.setPassword("demo");
-        identity.saveUser(dylan);
+        DemoUsers.save(identity, dylan);
         identity.createMembership(AUTHOR_AND_DECISION_MAKER, Groups.SOCIAL_WORKERS);
         identity.createMembership(AUTHOR_AND_DECISION_MAKER, Groups.AGENCY_DECISION_MAKERS);
       }

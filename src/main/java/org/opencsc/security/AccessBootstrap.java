@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.opencsc.operations.StartUpRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -81,12 +82,14 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
   private void setUp(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     createGroups(identity);
-    createFirstAdministrator(identity);
+    // Demo users first: the demo profile's administrator is the demo user admin, so it keeps the
+    // demo password instead of being created again under the password policy.
     if (demoUsers) {
       DemoUsers.create(identity);
       log.warn("Demo users with password '{}' exist: do not use the demo profile with real data",
           DemoUsers.PASSWORD);
     }
+    createFirstAdministrator(identity);
     requireAdministrator(identity);
     grantAccess(engine.getAuthorizationService());
     new TasklistFilters(engine.getFilterService(), engine.getTaskService(),
@@ -110,14 +113,21 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     }
     if (identity.createUserQuery().userId(adminUser).count() == 0) {
       if (adminPassword.isBlank()) {
-        throw new IllegalStateException("OPENCSC_ADMIN_PASSWORD must be set to create administrator "
-            + adminUser);
+        throw new StartUpRefused("OPENCSC_ADMIN_USER names the first administrator (" + adminUser
+            + "), but OPENCSC_ADMIN_PASSWORD is not set.", "Set OPENCSC_ADMIN_PASSWORD to the "
+            + "administrator's password: " + NcscPasswordPolicy.IN_SHORT);
       }
       User user = identity.newUser(adminUser);
       user.setFirstName("Administrator");
       user.setLastName(adminUser);
       user.setPassword(adminPassword);
-      identity.saveUser(user);
+      try {
+        identity.saveUser(user);
+      } catch (PasswordRefused refused) {
+        throw new StartUpRefused("OPENCSC_ADMIN_PASSWORD, the password of the first administrator ("
+            + adminUser + "), is refused by the password policy: " + refused.problems() + ".",
+            "Set OPENCSC_ADMIN_PASSWORD to another password: " + NcscPasswordPolicy.IN_SHORT, refused);
+      }
       log.info("Created administrator {}", adminUser);
     }
     if (identity.createUserQuery().userId(adminUser).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
@@ -127,10 +137,10 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
 
   private static void requireAdministrator(IdentityService identity) {
     if (identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
-      throw new IllegalStateException("The group camunda-admin has no member. Set OPENCSC_ADMIN_USER and "
-          + "OPENCSC_ADMIN_PASSWORD for the first administrator (or run with the demo profile to try "
-          + "the product). Without one, Camunda's admin setup page would let anyone become "
-          + "administrator.");
+      throw new StartUpRefused("The group camunda-admin has no member, and OPENCSC_ADMIN_USER is not set. "
+          + "Without an administrator, Camunda's admin setup page would let anyone become administrator.",
+          "Set OPENCSC_ADMIN_USER and OPENCSC_ADMIN_PASSWORD for the first administrator ("
+          + NcscPasswordPolicy.IN_SHORT + "), or run with the demo profile to try the product.");
     }
   }
 

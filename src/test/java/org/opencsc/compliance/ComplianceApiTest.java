@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
+import org.opencsc.security.DemoUsers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -120,7 +121,7 @@ class ComplianceApiTest extends ApplicationTest {
     if (engine.getIdentityService().createUserQuery().userId("newstarter").count() == 0) {
       var user = engine.getIdentityService().newUser("newstarter");
       user.setPassword("demo");
-      engine.getIdentityService().saveUser(user);
+      DemoUsers.save(engine.getIdentityService(), user); // a fixture: password "demo"
       engine.getIdentityService().createMembership("newstarter", "social-workers");
     }
     assertThat(api.get("/api/compliance/open-steps", "newstarter").json()).isEmpty();

@@ -5,7 +5,6 @@ import static org.opencsc.Variables.variables;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -114,7 +113,7 @@ class CrashRecoveryIT {
 
     long starts = acknowledged.stream().filter(step -> step.taskId() == null).count();
     long completions = acknowledged.size() - starts;
-    try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("opencsc"), "sa", "")) {
+    try (Connection db = RunningApplication.database(dataDir)) {
       int lostChildren = 0;
       for (String child : children) {
         lostChildren += count(db, "select count(*) from child where id = ?", child) == 1 ? 0 : 1;

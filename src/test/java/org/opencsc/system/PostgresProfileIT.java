@@ -26,7 +26,7 @@ class PostgresProfileIT {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
       String url = postgres.getJdbcUrl("postgres", "postgres");
       Map<String, String> environment = Map.of("OPENCSC_DB_URL", url, "OPENCSC_DB_USER", "postgres",
-          "OPENCSC_DB_PASSWORD", "postgres", "OPENCSC_ADMIN_USER", "chief", "OPENCSC_ADMIN_PASSWORD", "Str0ng-pass");
+          "OPENCSC_DB_PASSWORD", "postgres", "OPENCSC_ADMIN_USER", "chief", "OPENCSC_ADMIN_PASSWORD", "Str0ng-passphrase");
       try (RunningApplication app = RunningApplication.launch(dataDir, environment,
           "--spring.profiles.active=postgres",
           // our entities must match the tables Flyway made on PostgreSQL too
@@ -35,7 +35,7 @@ class PostgresProfileIT {
             app.secondsToReady(), app.residentMiB());
         Api api = new Api(app.port);
         Reply child = api.send(api.request("/api/children", null)
-            .header("Authorization", Api.basic("chief", "Str0ng-pass"))
+            .header("Authorization", Api.basic("chief", "Str0ng-passphrase"))
             .header("Content-Type", "application/json")
             .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
                 "{\"name\":\"Postgres Child\",\"dateOfBirth\":\"2015-03-01\"}")));

@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,6 +133,15 @@ public final class RunningApplication implements AutoCloseable {
     String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime in ticks
+  }
+
+  /**
+   * The H2 database in a data directory the application used, opened with the password the
+   * application gave it (only once the application has stopped: H2 locks the file).
+   */
+  static Connection database(Path dataDir) throws IOException, SQLException {
+    return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("opencsc"), "sa",
+        Files.readString(dataDir.resolve("h2-password")).strip());
   }
 
   String output() throws IOException {
