@@ -117,7 +117,8 @@ public class SecurityConfiguration {
         // The webapps run Camunda's own session login and CSRF filter.
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
-        .addFilterBefore(new ExpressionGuard(), BasicAuthenticationFilter.class)
+        .addFilterBefore(new ErrorPageGuard(), BasicAuthenticationFilter.class)
+        .addFilterAfter(new ExpressionGuard(), ErrorPageGuard.class)
         .addFilterAfter(new EngineWriteGuard(), ExpressionGuard.class);
     return http.build();
   }

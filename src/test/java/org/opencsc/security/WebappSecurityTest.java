@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 
-
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
 
-/** The webapps: admin setup closed for good (CVE-2026-77226), hardened cookies, app access per group. */
+/**
+ * The webapps: admin setup closed for good (CVE-2026-77226), hardened cookies, app access per
+ * group, and no error page of its own (issue 21).
+ */
 class WebappSecurityTest extends ApplicationTest {
 
   @Test
@@ -53,6 +55,22 @@ class WebappSecurityTest extends ApplicationTest {
     Reply page = api.get("/camunda/app/tasklist/default/", null);
     assertThat(page.cookies()).isNotEmpty().allSatisfy(cookie -> assertThat(cookie)
         .containsIgnoringCase("Secure").containsIgnoringCase("SameSite=Strict"));
+  }
+
+  @Test
+  void theErrorPageAskedForDirectlyIsNotFoundAndSaysNothingMore() {
+    for (String path : new String[] {"/error", "/error/", "/error?status=500"}) {
+      for (String user : new String[] {null, "admin"}) {
+        Reply reply = api.get(path, user);
+        assertThat(reply.status()).as("%s as %s: %s", path, user, reply.body()).isEqualTo(404);
+        assertThat(reply.body()).doesNotContain("999", "Exception", "exception", "trace", "at org.");
+      }
+    }
+    Reply post = api.post("/error", null, "{}");
+    assertThat(post.status()).isEqualTo(404);
+    // Errors the server forwards there still get their own status.
+    assertThat(api.get("/camunda/api/cockpit/plugin/base/default/", null).status()).isEqualTo(401);
+    assertThat(api.get("/no-such-page", null).status()).isEqualTo(404);
   }
 
   private Reply login(String user, String app) {
