@@ -3,6 +3,7 @@ package org.opencsc.security;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -108,17 +109,20 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain webapps(HttpSecurity http, CamundaBpmProperties camunda) throws Exception {
+    String webapps = camunda.getWebapp().getApplicationPath();
     http.securityMatcher(path("/**"))
         .authorizeHttpRequests(requests -> requests
             // CVE-2026-77226: Camunda's first-admin setup must never be reachable.
             .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
             .anyRequest().permitAll())
-        // The webapps run Camunda's own session login and CSRF filter.
+        // The webapps run Camunda's own session login and CSRF filter (WebappCsrfGuard first).
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
         .addFilterBefore(new ErrorPageGuard(), BasicAuthenticationFilter.class)
-        .addFilterAfter(new ExpressionGuard(), ErrorPageGuard.class)
+        .addFilterAfter(new WebappCsrfGuard(webapps, camunda.getWebapp().getCsrf().getEntryPoints()),
+            ErrorPageGuard.class)
+        .addFilterAfter(new ExpressionGuard(), WebappCsrfGuard.class)
         .addFilterAfter(new EngineWriteGuard(), ExpressionGuard.class);
     return http.build();
   }

@@ -11,7 +11,7 @@ import org.opencsc.ApplicationTest;
 
 /**
  * The webapps: admin setup closed for good (CVE-2026-77226), hardened cookies, app access per
- * group, and no error page of its own (issue 21).
+ * group, a bad CSRF token refused without a log-out, and no error page of its own (issue 21).
  */
 class WebappSecurityTest extends ApplicationTest {
 
@@ -71,6 +71,32 @@ class WebappSecurityTest extends ApplicationTest {
     // Errors the server forwards there still get their own status.
     assertThat(api.get("/camunda/api/cockpit/plugin/base/default/", null).status()).isEqualTo(401);
     assertThat(api.get("/no-such-page", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aWrongOrMissingCsrfTokenIsRefusedAndTheUserStaysLoggedIn() {
+    String session = api.webappLogin("sarah", "tasklist").session();
+    String tasks = "/camunda/api/engine/engine/default/task?maxResults=5";
+    for (String badToken : new String[] {"wrong", null, ""}) {
+      HttpRequest.Builder forged = api.request(tasks, null).header("Content-Type", "application/json")
+          .header("Cookie", "JSESSIONID=" + session).POST(HttpRequest.BodyPublishers.ofString("{}"));
+      if (badToken != null) {
+        forged.header("X-XSRF-TOKEN", badToken);
+      }
+      Reply reply = api.send(forged);
+      assertThat(reply.status()).as("token %s: %s", badToken, reply.body()).isEqualTo(403);
+      assertThat(reply.cookies()).as("the session is not ended").noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+    }
+    Reply user = api.send(api.request("/camunda/api/admin/auth/user/default", null)
+        .header("Cookie", "JSESSIONID=" + session).GET());
+    assertThat(user.status()).as("still logged in: %s", user.body()).isEqualTo(200);
+    assertThat(user.json().get("userId").asText()).isEqualTo("sarah");
+    // The renewed session's token comes with its first page, as Tasklist reads it.
+    String token = user.cookie("XSRF-TOKEN");
+    Reply honest = api.send(api.request(tasks, null).header("Content-Type", "application/json")
+        .header("Cookie", "JSESSIONID=" + session).header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertThat(honest.status()).as(honest.body()).isEqualTo(200);
   }
 
   private Reply login(String user, String app) {
