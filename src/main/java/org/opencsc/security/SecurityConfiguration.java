@@ -122,7 +122,8 @@ public class SecurityConfiguration {
         .addFilterBefore(new ErrorPageGuard(), BasicAuthenticationFilter.class)
         .addFilterAfter(new WebappCsrfGuard(webapps, camunda.getWebapp().getCsrf().getEntryPoints()),
             ErrorPageGuard.class)
-        .addFilterAfter(new ExpressionGuard(), WebappCsrfGuard.class)
+        .addFilterAfter(new VersionFreePages(webapps), WebappCsrfGuard.class)
+        .addFilterAfter(new ExpressionGuard(), VersionFreePages.class)
         .addFilterAfter(new EngineWriteGuard(), ExpressionGuard.class);
     return http.build();
   }

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
 import org.junit.jupiter.api.Test;
 import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
 
 /**
  * The webapps: admin setup closed for good (CVE-2026-77226), hardened cookies, app access per
- * group, a bad CSRF token refused without a log-out, and no error page of its own (issue 21).
+ * group, no engine version for anonymous visitors, a bad CSRF token refused without a log-out, and
+ * no error page of its own (issue 21).
  */
 class WebappSecurityTest extends ApplicationTest {
 
@@ -55,6 +57,24 @@ class WebappSecurityTest extends ApplicationTest {
     Reply page = api.get("/camunda/app/tasklist/default/", null);
     assertThat(page.cookies()).isNotEmpty().allSatisfy(cookie -> assertThat(cookie)
         .containsIgnoringCase("Secure").containsIgnoringCase("SameSite=Strict"));
+  }
+
+  @Test
+  void noPageShowsAnonymousVisitorsTheEngineVersion() {
+    String version = ProductPropertiesUtil.getProductVersion();
+    assertThat(version).matches("7\\.\\d+\\.\\d+.*");
+    for (String app : new String[] {"welcome", "tasklist", "cockpit", "admin"}) {
+      Reply page = api.get("/camunda/app/" + app + "/default/", null);
+      assertThat(page.status()).isEqualTo(200);
+      assertThat(page.body()).as(app).contains("cam-widget-footer", "?bust=").doesNotContain(version);
+    }
+    // Nor do the engine API's version answers; the list of engines has names only.
+    assertThat(api.get("/camunda/api/engine/engine/default/version", null).status()).isEqualTo(401);
+    assertThat(api.get("/engine-rest/version", null).status()).isEqualTo(401);
+    Reply engines = api.get("/camunda/api/engine/engine/", null);
+    assertThat(engines.body()).isEqualTo("[{\"name\":\"default\"}]");
+    // The log-in page still logs in.
+    assertThat(login("sarah", "tasklist").status()).isEqualTo(200);
   }
 
   @Test
