@@ -4,18 +4,27 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -33,6 +42,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class SecurityConfiguration {
 
   static final String REALM = "OpenCSC";
+  /** The cookie that carries the dashboard's and login form's CSRF token. */
+  static final String CSRF_COOKIE = "OPENCSC-CSRF";
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+      + "img-src 'self'; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+      + "base-uri 'none'; object-src 'none'";
+  private static final RequestMatcher LOGIN_FORMS = new OrRequestMatcher(path("/login"), path("/logout"));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
@@ -70,10 +85,10 @@ public class SecurityConfiguration {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain api(HttpSecurity http, CamundaUserAuthentication users, IdentityService identity)
-      throws Exception {
+  SecurityFilterChain api(HttpSecurity http, CamundaUserAuthentication users, IdentityService identity,
+      @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/dashboard/**"), path("/login"),
-            path("/logout"), path("/webjars/chart.js/**"), path("/actuator/**")))
+            path("/logout"), path("/default-ui.css"), path("/webjars/chart.js/**"), path("/actuator/**")))
         .authenticationProvider(users)
         .authorizeHttpRequests(requests -> requests
             // Load balancers ask for health without credentials; it shows no details.
@@ -99,12 +114,40 @@ public class SecurityConfiguration {
             .defaultAuthenticationEntryPointFor(unauthorized(),
                 new OrRequestMatcher(path("/api/**"), path("/actuator/**")))
             .accessDeniedHandler(forbidden()))
-        // CSRF protects the dashboard's session; a request with its own credentials, or with no
-        // session at all, carries nothing a forged request could borrow.
-        .csrf(csrf -> csrf.ignoringRequestMatchers(
-            request -> request.getHeader("Authorization") != null || request.getSession(false) == null))
+        // Anonymous visits keep no session (a row in the database each): no page is remembered for
+        // after the login, which always lands on the dashboard, and the login form's CSRF token is
+        // a cookie, not a session attribute.
+        .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+        // CSRF protects the dashboard's session and the login and logout forms; a request with its
+        // own credentials, or with no session at all, carries nothing a forged request could borrow.
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie(secureCookies))
+            .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                || request.getSession(false) == null && !LOGIN_FORMS.matches(request)))
+        .headers(SecurityConfiguration::pageHeaders)
         .addFilterAfter(new EngineIdentityFilter(identity), BasicAuthenticationFilter.class);
     return http.build();
+  }
+
+  /** The dashboard's CSRF token in its own cookie (Camunda's XSRF-TOKEN is the webapps'). */
+  private static CsrfTokenRepository csrfCookie(boolean secure) {
+    CookieCsrfTokenRepository cookie = new CookieCsrfTokenRepository();
+    cookie.setCookieName(CSRF_COOKIE);
+    cookie.setCookiePath("/");
+    cookie.setCookieCustomizer(builder -> builder.secure(secure).sameSite("Strict").httpOnly(true));
+    return cookie;
+  }
+
+  /**
+   * The dashboard and the login page: scripts, styles and data from this origin only (the page's
+   * own files and /webjars/chart.js), never framed, no referrer sent elsewhere.
+   */
+  private static void pageHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+        .crossOriginOpenerPolicy(opener -> opener.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+        .crossOriginResourcePolicy(resource -> resource.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
+        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=()"));
   }
 
   @Bean
