@@ -118,12 +118,16 @@ public class SecurityConfiguration {
         // after the login, which always lands on the dashboard, and the login form's CSRF token is
         // a cookie, not a session attribute.
         .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-        // CSRF protects the dashboard's session and the login and logout forms; a request with its
-        // own credentials, or with no session at all, carries nothing a forged request could borrow.
+        // CSRF protects the dashboard's session and the login and logout forms. Skipped only for
+        // well-formed Basic credentials (checked on their own: BasicCredentials.OverSession) and for
+        // a request without a session, neither of which a forged request could borrow, unless a
+        // browser says another site sent it: browsers replay Basic credentials they once asked for.
         .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie(secureCookies))
-            .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
-                || request.getSession(false) == null && !LOGIN_FORMS.matches(request)))
+            .ignoringRequestMatchers(request -> !BasicCredentials.sentByAnotherSite(request)
+                && (BasicCredentials.wellFormed(request)
+                    || request.getSession(false) == null && !LOGIN_FORMS.matches(request))))
         .headers(SecurityConfiguration::pageHeaders)
+        .addFilterBefore(new BasicCredentials.OverSession(), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineIdentityFilter(identity), BasicAuthenticationFilter.class);
     return http.build();
   }
