@@ -166,12 +166,12 @@ public class SecurityConfiguration {
         // The webapps run Camunda's own session login and CSRF filter (WebappCsrfGuard first).
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
-        .addFilterBefore(new ErrorPageGuard(), BasicAuthenticationFilter.class)
+        .addFilterBefore(new ExpressionGuard(), BasicAuthenticationFilter.class)
+        .addFilterAfter(new EngineWriteGuard(), ExpressionGuard.class)
+        .addFilterAfter(new ErrorPageGuard(), EngineWriteGuard.class)
         .addFilterAfter(new WebappCsrfGuard(webapps, camunda.getWebapp().getCsrf().getEntryPoints()),
             ErrorPageGuard.class)
-        .addFilterAfter(new VersionFreePages(webapps), WebappCsrfGuard.class)
-        .addFilterAfter(new ExpressionGuard(), VersionFreePages.class)
-        .addFilterAfter(new EngineWriteGuard(), ExpressionGuard.class);
+        .addFilterAfter(new VersionFreePages(webapps), WebappCsrfGuard.class);
     return http.build();
   }
 
