@@ -41,7 +41,7 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(AccessBootstrap.class);
 
-  /** The contract's process keys: who may start and read each. */
+  /** The contract's process keys: who may start each (who reads each: ProcessReaders). */
   static final List<String> PROCESS_KEYS =
       List.of("missingEpisode", "strategyDiscussion", "privateFostering", "adoptionDecision");
   public static final List<String> STARTERS = List.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS);
@@ -60,6 +60,11 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     this.adminPassword = adminPassword;
     this.demoUsers = demoUsers;
     this.transactions = transactions;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    ProcessReaders.readInBackground();
   }
 
   @Override
@@ -91,7 +96,7 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     }
     createFirstAdministrator(identity);
     requireAdministrator(identity);
-    grantAccess(engine.getAuthorizationService());
+    grantAccess(engine);
     new TasklistFilters(engine.getFilterService(), engine.getTaskService(),
         engine.getAuthorizationService()).create();
   }
@@ -144,17 +149,17 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static void grantAccess(AuthorizationService authorizations) {
+  private static void grantAccess(ProcessEngine engine) {
+    AuthorizationService authorizations = engine.getAuthorizationService();
     for (String group : Groups.PRACTICE) {
       grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(authorizations, group, Resources.USER, "*", Permissions.READ);
       grant(authorizations, group, Resources.GROUP, "*", Permissions.READ);
       grant(authorizations, group, Resources.FILTER, "*", Permissions.CREATE);
-      for (String processKey : PROCESS_KEYS) {
-        grant(authorizations, group, Resources.PROCESS_DEFINITION, processKey,
-            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY);
-      }
     }
+    // A process and its history (risk summaries, interviews) only for the groups that work it and
+    // the managers; groups that no longer work one lose what earlier versions granted (issue 21).
+    ProcessReaders.fromDiagrams().apply(authorizations, engine.getManagementService());
     for (String group : STARTERS) {
       grant(authorizations, group, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
       for (String processKey : PROCESS_KEYS) {

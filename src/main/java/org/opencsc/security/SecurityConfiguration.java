@@ -3,17 +3,27 @@ package org.opencsc.security;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -29,6 +39,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfiguration {
 
   static final String REALM = "OpenCSC";
+  /** The cookie that carries the dashboard's and login form's CSRF token. */
+  static final String CSRF_COOKIE = "OPENCSC-CSRF";
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+      + "img-src 'self'; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+      + "base-uri 'none'; object-src 'none'";
+  private static final RequestMatcher LOGIN_FORMS = new OrRequestMatcher(path("/login"), path("/logout"));
 
   /**
    * Spring Security would otherwise time each of its filters on every request (about a tenth of
@@ -67,10 +83,10 @@ public class SecurityConfiguration {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain api(HttpSecurity http, CamundaUserAuthentication users, IdentityService identity)
-      throws Exception {
+  SecurityFilterChain api(HttpSecurity http, CamundaUserAuthentication users, IdentityService identity,
+      @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/dashboard/**"), path("/login"),
-            path("/logout"), path("/webjars/chart.js/**"), path("/actuator/**")))
+            path("/logout"), path("/default-ui.css"), path("/webjars/chart.js/**"), path("/actuator/**")))
         .authenticationProvider(users)
         .authorizeHttpRequests(requests -> requests
             // Load balancers ask for health without credentials; it shows no details.
@@ -96,31 +112,69 @@ public class SecurityConfiguration {
             .defaultAuthenticationEntryPointFor(unauthorized(),
                 new OrRequestMatcher(path("/api/**"), path("/actuator/**")))
             .accessDeniedHandler(forbidden()))
-        // CSRF protects the dashboard's session; a request with its own credentials, or with no
-        // session at all, carries nothing a forged request could borrow.
-        .csrf(csrf -> csrf.ignoringRequestMatchers(
-            request -> request.getHeader("Authorization") != null || request.getSession(false) == null))
+        // Anonymous visits keep no session (a row in the database each): no page is remembered for
+        // after the login, which always lands on the dashboard, and the login form's CSRF token is
+        // a cookie, not a session attribute.
+        .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+        // CSRF protects the dashboard's session and the login and logout forms. Skipped only for
+        // well-formed Basic credentials (checked on their own: BasicCredentials.OverSession) and for
+        // a request without a session, neither of which a forged request could borrow, unless a
+        // browser says another site sent it: browsers replay Basic credentials they once asked for.
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie(secureCookies))
+            .ignoringRequestMatchers(request -> !BasicCredentials.sentByAnotherSite(request)
+                && (BasicCredentials.wellFormed(request)
+                    || request.getSession(false) == null && !LOGIN_FORMS.matches(request))))
+        .headers(SecurityConfiguration::pageHeaders)
+        .addFilterBefore(new BasicCredentials.OverSession(), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineIdentityFilter(identity), BasicAuthenticationFilter.class);
     return http.build();
   }
 
+  /** The dashboard's CSRF token in its own cookie (Camunda's XSRF-TOKEN is the webapps'). */
+  private static CsrfTokenRepository csrfCookie(boolean secure) {
+    CookieCsrfTokenRepository cookie = new CookieCsrfTokenRepository();
+    cookie.setCookieName(CSRF_COOKIE);
+    cookie.setCookiePath("/");
+    cookie.setCookieCustomizer(builder -> builder.secure(secure).sameSite("Strict").httpOnly(true));
+    return cookie;
+  }
+
+  /**
+   * The dashboard and the login page: scripts, styles and data from this origin only (the page's
+   * own files and /webjars/chart.js), never framed, no referrer sent elsewhere.
+   */
+  private static void pageHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+        .crossOriginOpenerPolicy(opener -> opener.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+        .crossOriginResourcePolicy(resource -> resource.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
+        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=()"));
+  }
+
   @Bean
   @Order(3)
-  SecurityFilterChain webapps(HttpSecurity http, IdentityService identity, TaskService tasks,
-      HistoryService history) throws Exception {
+  SecurityFilterChain webapps(HttpSecurity http, CamundaBpmProperties camunda, IdentityService identity,
+      TaskService tasks, HistoryService history) throws Exception {
+    String webapps = camunda.getWebapp().getApplicationPath();
     http.securityMatcher(path("/**"))
         .authorizeHttpRequests(requests -> requests
             // CVE-2026-77226: Camunda's first-admin setup must never be reachable.
             .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
             .anyRequest().permitAll())
-        // The webapps run Camunda's own session login and CSRF filter.
+        // The webapps run Camunda's own session login and CSRF filter (WebappCsrfGuard first).
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
-        // Tasklist's door to the engine API gets the same guards as /engine-rest.
+        // Tasklist's door to the engine API gets the same guards as /engine-rest; the body,
+        // expression and write guards answer before the webapp's CSRF check.
         .addFilterBefore(new EngineBodyGuard(), BasicAuthenticationFilter.class)
         .addFilterAfter(new ExpressionGuard(), EngineBodyGuard.class)
         .addFilterAfter(new EngineWriteGuard(), ExpressionGuard.class)
-        .addFilterAfter(new CaseScopeGuard(identity, tasks, history), EngineWriteGuard.class);
+        .addFilterAfter(new ErrorPageGuard(), EngineWriteGuard.class)
+        .addFilterAfter(new WebappCsrfGuard(webapps, camunda.getWebapp().getCsrf().getEntryPoints()),
+            ErrorPageGuard.class)
+        .addFilterAfter(new CaseScopeGuard(identity, tasks, history), WebappCsrfGuard.class)
+        .addFilterAfter(new VersionFreePages(webapps), CaseScopeGuard.class);
     return http.build();
   }
 

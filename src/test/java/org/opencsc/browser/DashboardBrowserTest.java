@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,6 +34,11 @@ class DashboardBrowserTest extends ApplicationTest {
   @BeforeEach
   void openBrowser() throws Exception {
     browser = Browser.open();
+    // Every page records what its content security policy blocked (injected by the browser's
+    // DevTools, which the policy does not govern).
+    ((ChromiumDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+        "window.cspViolations = []; document.addEventListener('securitypolicyviolation',"
+            + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"));
   }
 
   @AfterEach
@@ -81,6 +87,7 @@ class DashboardBrowserTest extends ApplicationTest {
     assertThat(browser.getTitle()).isNotEqualTo("owned");
 
     Browser.screenshot(browser, "dashboard-team-manager");
+    assertNothingBlocked();
 
     browser.findElement(By.id("child-id")).sendKeys(child);
     browser.findElement(By.cssSelector("#timeline-form button")).click();
@@ -91,6 +98,7 @@ class DashboardBrowserTest extends ApplicationTest {
     assertThat(browser.findElements(By.cssSelector("#timeline img"))).isEmpty();
     assertThat(browser.getTitle()).isNotEqualTo("owned");
     Browser.screenshot(browser, "dashboard-child-timeline");
+    assertNothingBlocked();
   }
 
   @Test
@@ -103,9 +111,16 @@ class DashboardBrowserTest extends ApplicationTest {
 
   private void login(String user) {
     browser.get(base() + "/login");
+    assertNothingBlocked();
     browser.findElement(By.name("username")).sendKeys(user);
     browser.findElement(By.name("password")).sendKeys("demo");
     browser.findElement(By.cssSelector("button[type='submit']")).click();
+  }
+
+  /** The page works within its content security policy: nothing it loads or runs was blocked. */
+  private void assertNothingBlocked() {
+    Object blocked = ((JavascriptExecutor) browser).executeScript("return window.cspViolations;");
+    assertThat((List<?>) blocked).as("blocked by the content security policy on %s", browser.getCurrentUrl()).isEmpty();
   }
 
   private String base() {

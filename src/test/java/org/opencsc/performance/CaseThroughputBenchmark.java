@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,6 +30,7 @@ import org.opencsc.Api;
 import org.opencsc.security.AccessBootstrap;
 import org.opencsc.security.DemoUsers;
 import org.opencsc.security.Groups;
+import org.opencsc.security.ProcessReaders;
 import org.opencsc.system.RunningApplication;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -228,11 +230,12 @@ class CaseThroughputBenchmark {
   /**
    * Through the secured bare engine's REST API, as its administrator would in Admin: our demo
    * users in their groups, and the grants the journeys need, as ours gives them
-   * ({@link AccessBootstrap}): every practice group reads each process and its history; the
-   * starters start cases and send the messages the processes wait for. Tasks are granted to their
-   * candidate groups by the engine itself, as in ours.
+   * ({@link AccessBootstrap}): each process and its history are read by the groups that work it
+   * and the managers ({@link ProcessReaders}); the starters start cases and send the messages the
+   * processes wait for. Tasks are granted to their candidate groups by the engine itself, as in ours.
    */
   private static void grantTheJourneys(Api api, List<CaseJourney> journeys) {
+    Map<String, Set<String>> readers = ProcessReaders.fromDiagrams().asMap();
     List<DemoUsers.DemoUser> users = DemoUsers.USERS.stream()
         .filter(user -> !user.group().equals(Groups.CAMUNDA_ADMIN)).toList();
     for (String group : users.stream().map(DemoUsers.DemoUser::group).distinct().toList()) {
@@ -252,14 +255,19 @@ class CaseThroughputBenchmark {
         grant(api, group, Resources.PROCESS_INSTANCE, "*", "CREATE");
       }
       for (CaseJourney journey : journeys) {
-        List<String> permissions = new ArrayList<>(List.of("READ", "READ_HISTORY"));
+        List<String> permissions = new ArrayList<>();
+        if (readers.get(journey.processKey()).contains(group)) {
+          permissions.addAll(List.of("READ", "READ_HISTORY"));
+        }
         if (starter) {
           permissions.add("CREATE_INSTANCE");
           if (AccessBootstrap.MESSAGE_RECEIVERS.contains(journey.processKey())) {
             permissions.add("UPDATE_INSTANCE");
           }
         }
-        grant(api, group, Resources.PROCESS_DEFINITION, journey.processKey(), permissions.toArray(String[]::new));
+        if (!permissions.isEmpty()) {
+          grant(api, group, Resources.PROCESS_DEFINITION, journey.processKey(), permissions.toArray(String[]::new));
+        }
       }
     }
   }
