@@ -102,7 +102,7 @@ class DashboardSecurityTest extends ApplicationTest {
     if (engine.getIdentityService().createUserQuery().userId(user).count() == 0) {
       User probe = engine.getIdentityService().newUser(user);
       probe.setPassword("demo");
-      engine.getIdentityService().saveUser(probe);
+      DemoUsers.save(engine.getIdentityService(), probe);
       engine.getIdentityService().createMembership(user, Groups.TEAM_MANAGERS);
     }
     String session = login(user);
