@@ -1,9 +1,9 @@
 package org.opencsc;
 
-import static org.opencsc.workflow.FieldType.BOOLEAN;
-import static org.opencsc.workflow.FieldType.DATE_TIME;
-import static org.opencsc.workflow.FieldType.TEXT;
-import static org.opencsc.workflow.FieldType.oneOf;
+import static org.opencsc.rules.FieldType.BOOLEAN;
+import static org.opencsc.rules.FieldType.DATE_TIME;
+import static org.opencsc.rules.FieldType.TEXT;
+import static org.opencsc.rules.FieldType.oneOf;
 
 import java.util.List;
 
@@ -15,12 +15,12 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.opencsc.child.ChildRegistry;
-import org.opencsc.compliance.BreachCode;
+import org.opencsc.rules.BreachCode;
+import org.opencsc.rules.Groups;
+import org.opencsc.rules.ProcessRules;
+import org.opencsc.rules.StartRules;
+import org.opencsc.rules.TaskRules;
 import org.opencsc.security.DemoUsers;
-import org.opencsc.security.Groups;
-import org.opencsc.workflow.ProcessRules;
-import org.opencsc.workflow.StartRules;
-import org.opencsc.workflow.TaskRules;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -93,10 +93,16 @@ public class WorkflowFixture {
         identity.createMembership(AUTHOR_AND_DECISION_MAKER, Groups.AGENCY_DECISION_MAKERS);
       }
       for (String group : List.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS)) {
-        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        grant.setGroupId(group);
-        grant.setResource(Resources.PROCESS_DEFINITION);
-        grant.setResourceId(PROCESS_KEY);
+        // Start-up granted the starters CREATE_INSTANCE on every process in the catalogue, this one too.
+        Authorization grant = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .groupIdIn(group).resourceType(Resources.PROCESS_DEFINITION).resourceId(PROCESS_KEY).list().stream()
+            .findFirst().orElseGet(() -> {
+              Authorization fresh = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+              fresh.setGroupId(group);
+              fresh.setResource(Resources.PROCESS_DEFINITION);
+              fresh.setResourceId(PROCESS_KEY);
+              return fresh;
+            });
         grant.addPermission(ProcessDefinitionPermissions.READ);
         grant.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant.addPermission(ProcessDefinitionPermissions.READ_HISTORY);

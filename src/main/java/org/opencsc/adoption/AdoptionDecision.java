@@ -5,20 +5,14 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.opencsc.engine.CaseEntity;
 
 /** One adoption decision and its notices, as Annex A List 10 asks. */
 @Entity
 @Table(name = "adoption_decision")
-public class AdoptionDecision {
-
-  @Id
-  @Column(name = "process_instance_id")
-  private String processInstanceId;
-
-  @Column(name = "child_id", nullable = false)
-  private String childId;
+public class AdoptionDecision extends CaseEntity {
 
   @Column(name = "decision_type", nullable = false)
   private String decisionType;
@@ -71,18 +65,13 @@ public class AdoptionDecision {
   @Column(name = "written_notice_at")
   private Instant writtenNoticeAt;
 
-  @Column(name = "recorded_at", nullable = false)
-  private Instant recordedAt;
-
   protected AdoptionDecision() {
   }
 
-  AdoptionDecision(String processInstanceId, String childId, String decisionType, String route, Instant recordedAt) {
-    this.processInstanceId = processInstanceId;
-    this.childId = childId;
+  AdoptionDecision(String processInstanceId, String childId, String decisionType, String route, Instant openedAt) {
+    super(processInstanceId, childId, openedAt);
     this.decisionType = decisionType;
     this.route = route;
-    this.recordedAt = recordedAt;
   }
 
   void cprApproved(String by, Instant at) {
@@ -121,24 +110,11 @@ public class AdoptionDecision {
     this.writtenNoticeAt = at;
   }
 
-  public String getProcessInstanceId() { return processInstanceId; }
-  public String getChildId() { return childId; }
-  public String getDecisionType() { return decisionType; }
-  public String getRoute() { return route; }
-  public String getCprApprovedBy() { return cprApprovedBy; }
-  public Instant getCprApprovedAt() { return cprApprovedAt; }
-  public LocalDate getPanelDate() { return panelDate; }
   public Boolean getPanelRecommendsApproval() { return panelRecommendsApproval; }
-  public Instant getFinalMinutesReceivedAt() { return finalMinutesReceivedAt; }
-  public Instant getAdmDecisionDueAt() { return admDecisionDueAt; }
   public String getAdmDecidedBy() { return admDecidedBy; }
   public Instant getAdmDecidedAt() { return admDecidedAt; }
-  public Boolean getAdmApproves() { return admApproves; }
   public Boolean getDepartsFromPanel() { return departsFromPanel; }
   public boolean isQualifyingDetermination() { return qualifyingDetermination; }
-  public Instant getFinalDecidedAt() { return finalDecidedAt; }
-  public Boolean getFinalApproves() { return finalApproves; }
   public Instant getOralNoticeAt() { return oralNoticeAt; }
   public Instant getWrittenNoticeAt() { return writtenNoticeAt; }
-  public Instant getRecordedAt() { return recordedAt; }
 }

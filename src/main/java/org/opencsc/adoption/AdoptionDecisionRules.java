@@ -1,25 +1,27 @@
 package org.opencsc.adoption;
 
-import static org.opencsc.workflow.FieldType.BOOLEAN;
-import static org.opencsc.workflow.FieldType.DATE;
-import static org.opencsc.workflow.FieldType.DATE_TIME;
-import static org.opencsc.workflow.FieldType.INTEGER;
-import static org.opencsc.workflow.FieldType.TEXT;
-import static org.opencsc.workflow.FieldType.oneOf;
+import static org.opencsc.rules.FieldType.BOOLEAN;
+import static org.opencsc.rules.FieldType.DATE;
+import static org.opencsc.rules.FieldType.DATE_TIME;
+import static org.opencsc.rules.FieldType.INTEGER;
+import static org.opencsc.rules.FieldType.TEXT;
+import static org.opencsc.rules.FieldType.oneOf;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.child.ChildRegistry;
-import org.opencsc.compliance.BreachCode;
-import org.opencsc.workflow.Answers;
-import org.opencsc.workflow.ProcessRules;
-import org.opencsc.workflow.StartRules;
-import org.opencsc.workflow.TaskRules;
+import org.opencsc.rules.Answers;
+import org.opencsc.rules.BreachCode;
+import org.opencsc.rules.ProcessRules;
+import org.opencsc.rules.StartRules;
+import org.opencsc.rules.TaskRules;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
  * read, the decision maker's own reasons, no panel member deciding, and the 7/2/5 working days.
  */
 @Component
+@Order(4) // where the dashboard and the figures list it
 public class AdoptionDecisionRules implements ProcessRules {
 
   public static final String PROCESS_KEY = "adoptionDecision";
@@ -40,16 +43,21 @@ public class AdoptionDecisionRules implements ProcessRules {
   private static final Predicate<Answers> PANEL = answers -> answers.is("route", "PANEL");
 
   private final ChildRegistry children;
-  private final AdoptionDecisionRecord record;
+  private final AdoptionDecisions cases;
 
-  public AdoptionDecisionRules(ChildRegistry children, AdoptionDecisionRecord record) {
+  public AdoptionDecisionRules(ChildRegistry children, AdoptionDecisions cases) {
     this.children = children;
-    this.record = record;
+    this.cases = cases;
   }
 
   @Override
   public String processKey() {
     return PROCESS_KEY;
+  }
+
+  @Override
+  public Optional<String> caseTable() {
+    return Optional.of("adoption_decision");
   }
 
   /** The direct route is only for should-be-placed cases where a placement order will be sought. */
@@ -80,7 +88,7 @@ public class AdoptionDecisionRules implements ProcessRules {
             .require("cprApproved", BOOLEAN)
             .require("managerRationale", TEXT)
             .signsOff("prepareChildPermanenceReport")
-            .onCompleted(record::cprQualityAssured),
+            .onCompleted(cases::cprQualityAssured),
         TaskRules.task("recordPanelRecommendation")
             .require("panelDate", DATE)
             .require("panelRecommendsApproval", BOOLEAN)
@@ -91,7 +99,7 @@ public class AdoptionDecisionRules implements ProcessRules {
             .check("finalMinutesReceivedAt", "must not be before panelDate or in the future", answers ->
                 LondonTime.notAfterNow(answers.dateTime("finalMinutesReceivedAt"))
                     && !answers.dateTime("finalMinutesReceivedAt").toLocalDate().isBefore(answers.date("panelDate")))
-            .onCompleted(record::panelRecommended),
+            .onCompleted(cases::panelRecommended),
         // Each paper confirmed read, own reasons, departure reasons; never a panel member.
         TaskRules.task("makeAgencyDecision")
             .require("readCpr", BOOLEAN)
@@ -116,7 +124,7 @@ public class AdoptionDecisionRules implements ProcessRules {
             .notBy("a member of the panel (panelMembers) may not make the agency decision", AdoptionDecisionRules::panelMembers)
             .signsOff("prepareChildPermanenceReport")
             .deadline("admDecisionDueAt", BreachCode.ADM_DECISION_LATE)
-            .onCompleted(record::decided),
+            .onCompleted(cases::decided),
         TaskRules.task("escalateOverdueAgencyDecision")
             .require("managerAction", TEXT),
         // Minded not to approve prospective adopters: 40 working days for representations or the IRM.
@@ -132,7 +140,7 @@ public class AdoptionDecisionRules implements ProcessRules {
                 answers -> answers.text("finalReasons").strip().length() >= MIN_REASONS_LENGTH)
             .notBy("a member of the panel (panelMembers) may not make the agency decision", AdoptionDecisionRules::panelMembers)
             .signsOff("prepareChildPermanenceReport")
-            .onCompleted(record::finallyDecided),
+            .onCompleted(cases::finallyDecided),
         TaskRules.task("notifyDecisionOrally")
             .require("notifiedOrallyAt", DATE_TIME)
             .require("personsNotified", TEXT)
@@ -140,14 +148,14 @@ public class AdoptionDecisionRules implements ProcessRules {
                 answers -> noticeAfterDecision(answers, "notifiedOrallyAt"))
             .deadline("oralNoticeDueAt", BreachCode.ADM_NOTIFY_ORAL_LATE)
             .metAt("notifiedOrallyAt")
-            .onCompleted(record::toldOrally),
+            .onCompleted(cases::toldOrally),
         TaskRules.task("notifyDecisionInWriting")
             .require("writtenNoticeSentAt", DATE_TIME)
             .check("writtenNoticeSentAt", "must not be before the decision (decidedAt) or in the future",
                 answers -> noticeAfterDecision(answers, "writtenNoticeSentAt"))
             .deadline("writtenNoticeDueAt", BreachCode.ADM_NOTIFY_WRITTEN_LATE)
             .metAt("writtenNoticeSentAt")
-            .onCompleted(record::toldInWriting));
+            .onCompleted(cases::toldInWriting));
   }
 
   /** Adopter approval the decision maker is minded to refuse: a qualifying determination. */

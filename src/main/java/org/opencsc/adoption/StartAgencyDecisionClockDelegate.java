@@ -3,8 +3,8 @@ package org.opencsc.adoption;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opencsc.calendar.LondonTime;
-import org.opencsc.workflow.Answers;
-import org.opencsc.workflow.Deadlines;
+import org.opencsc.engine.Deadlines;
+import org.opencsc.rules.Answers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,20 +15,20 @@ import org.springframework.stereotype.Component;
 public class StartAgencyDecisionClockDelegate implements JavaDelegate {
 
   private final Deadlines deadlines;
-  private final AdoptionDecisionRecord record;
+  private final AdoptionDecisions cases;
 
-  public StartAgencyDecisionClockDelegate(Deadlines deadlines, AdoptionDecisionRecord record) {
+  public StartAgencyDecisionClockDelegate(Deadlines deadlines, AdoptionDecisions cases) {
     this.deadlines = deadlines;
-    this.record = record;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Answers answers = new Answers(execution);
+    Answers answers = Answers.from(execution::getVariable);
     Object papersReceived = answers.is("route", "PANEL") ? execution.getVariable("finalMinutesReceivedAt")
-        : record.lastCompleted(execution.getProcessInstanceId(), "qualityAssureCpr").getCompletedAt();
+        : cases.lastCompleted(execution.getProcessInstanceId(), "qualityAssureCpr").getCompletedAt();
     String due = deadlines.store(execution, "admDecisionDueAt",
         deadlines.workingDaysAfter(papersReceived, AdoptionDecisionRules.DECISION_WITHIN_WORKING_DAYS));
-    record.decisionDue(execution.getProcessInstanceId(), LondonTime.parseDateTime(due).toInstant());
+    cases.decisionDue(execution.getProcessInstanceId(), LondonTime.parseDateTime(due).toInstant());
   }
 }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opencsc.calendar.LondonTime;
-import org.opencsc.workflow.Answers;
-import org.opencsc.workflow.Deadlines;
+import org.opencsc.engine.Deadlines;
+import org.opencsc.rules.Answers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,18 +17,18 @@ import org.springframework.stereotype.Component;
 public class StartNoticeClocksDelegate implements JavaDelegate {
 
   private final Deadlines deadlines;
-  private final AdoptionDecisionRecord record;
+  private final AdoptionDecisions cases;
 
-  public StartNoticeClocksDelegate(Deadlines deadlines, AdoptionDecisionRecord record) {
+  public StartNoticeClocksDelegate(Deadlines deadlines, AdoptionDecisions cases) {
     this.deadlines = deadlines;
-    this.record = record;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String decisionTask = AdoptionDecisionRules.isQualifyingDetermination(new Answers(execution))
+    String decisionTask = AdoptionDecisionRules.isQualifyingDetermination(Answers.from(execution::getVariable))
         ? "makeFinalAgencyDecision" : "makeAgencyDecision";
-    Instant decidedAt = record.lastCompleted(execution.getProcessInstanceId(), decisionTask).getCompletedAt();
+    Instant decidedAt = cases.lastCompleted(execution.getProcessInstanceId(), decisionTask).getCompletedAt();
     execution.setVariable("decidedAt", LondonTime.format(decidedAt));
     deadlines.store(execution, "oralNoticeDueAt",
         deadlines.workingDaysAfter(decidedAt, AdoptionDecisionRules.ORAL_NOTICE_WITHIN_WORKING_DAYS));

@@ -2,7 +2,7 @@ package org.opencsc.adoption;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.opencsc.workflow.Deadlines;
+import org.opencsc.engine.Deadlines;
 import org.springframework.stereotype.Component;
 
 /** A qualifying determination: 40 working days from it for representations or the IRM. */
@@ -10,16 +10,16 @@ import org.springframework.stereotype.Component;
 public class StartRepresentationPeriodDelegate implements JavaDelegate {
 
   private final Deadlines deadlines;
-  private final AdoptionDecisionRecord record;
+  private final AdoptionDecisions cases;
 
-  public StartRepresentationPeriodDelegate(Deadlines deadlines, AdoptionDecisionRecord record) {
+  public StartRepresentationPeriodDelegate(Deadlines deadlines, AdoptionDecisions cases) {
     this.deadlines = deadlines;
-    this.record = record;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object determinedAt = record.lastCompleted(execution.getProcessInstanceId(), "makeAgencyDecision").getCompletedAt();
+    Object determinedAt = cases.lastCompleted(execution.getProcessInstanceId(), "makeAgencyDecision").getCompletedAt();
     deadlines.store(execution, "representationsDueAt",
         deadlines.workingDaysAfter(determinedAt, AdoptionDecisionRules.REPRESENTATIONS_WITHIN_WORKING_DAYS));
   }

@@ -1,8 +1,8 @@
 package org.opencsc.child;
 
-import static org.opencsc.workflow.FieldType.BOOLEAN;
-import static org.opencsc.workflow.FieldType.DATE;
-import static org.opencsc.workflow.FieldType.TEXT;
+import static org.opencsc.rules.FieldType.BOOLEAN;
+import static org.opencsc.rules.FieldType.DATE;
+import static org.opencsc.rules.FieldType.TEXT;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.opencsc.calendar.LondonTime;
-import org.opencsc.workflow.Answers;
-import org.opencsc.workflow.RecordRules;
-import org.opencsc.workflow.RuleViolation;
-import org.opencsc.workflow.StartRules;
+import org.opencsc.rules.Answers;
+import org.opencsc.rules.RuleViolation;
+import org.opencsc.rules.StartRules;
+import org.opencsc.rules.SubmissionRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,7 +67,7 @@ public class ChildRegistry {
     }
     Answers answers = Answers.of(body);
     LocalDate today = LondonTime.now().toLocalDate();
-    var problems = RecordRules.record()
+    var problems = SubmissionRules.submission()
         .require(NAME, TEXT)
         .require(DATE_OF_BIRTH, DATE)
         .optional(LOOKED_AFTER, BOOLEAN)

@@ -6,7 +6,10 @@ import java.util.Map;
 
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.compliance.ComplianceReport.BreachFilter;
-import org.opencsc.workflow.RuleViolation;
+import org.opencsc.engine.Breach;
+import org.opencsc.engine.ProcessCatalogue;
+import org.opencsc.rules.BreachCode;
+import org.opencsc.rules.RuleViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,9 +28,12 @@ public class ComplianceController {
 
   private final ComplianceReport report;
   private final AnnexAExports exports;
+  private final ProcessCatalogue catalogue;
   private final CaseScope scope;
 
-  public ComplianceController(ComplianceReport report, AnnexAExports exports, CaseScope scope) {
+  public ComplianceController(ComplianceReport report, AnnexAExports exports, CaseScope scope,
+      ProcessCatalogue catalogue) {
+    this.catalogue = catalogue;
     this.report = report;
     this.exports = exports;
     this.scope = scope;
@@ -62,7 +68,7 @@ public class ComplianceController {
     String csv = exports.csv(list, scope.of(caller));
     if (csv == null) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND,
-          "No export " + list + " (there are " + String.join(", ", AnnexAExports.LISTS) + ")");
+          "No export " + list + " (there are " + String.join(", ", exports.names()) + ")");
     }
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -75,9 +81,9 @@ public class ComplianceController {
     return breach.view();
   }
 
-  private static String process(String process) {
-    if (!ComplianceProcesses.KEYS.contains(process)) {
-      throw RuleViolation.of("process", "must be one of " + String.join(", ", ComplianceProcesses.KEYS));
+  private String process(String process) {
+    if (!catalogue.caseProcesses().contains(process)) {
+      throw RuleViolation.of("process", "must be one of " + String.join(", ", catalogue.caseProcesses()));
     }
     return process;
   }

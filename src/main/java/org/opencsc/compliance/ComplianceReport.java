@@ -16,7 +16,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.compliance.CaseScope.Visible;
-import org.opencsc.workflow.AsSystem;
+import org.opencsc.engine.AsSystem;
+import org.opencsc.engine.Breach;
+import org.opencsc.engine.BreachRepository;
+import org.opencsc.engine.ProcessCatalogue;
+import org.opencsc.rules.BreachCode;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -37,10 +41,12 @@ public class ComplianceReport {
   private final TaskService tasks;
   private final IdentityService identity;
   private final BreachRepository breachRepository;
+  private final ProcessCatalogue catalogue;
 
   public ComplianceReport(NamedParameterJdbcTemplate jdbc, TaskService tasks, IdentityService identity,
-      BreachRepository breachRepository) {
+      BreachRepository breachRepository, ProcessCatalogue catalogue) {
     this.jdbc = jdbc;
+    this.catalogue = catalogue;
     this.tasks = tasks;
     this.identity = identity;
     this.breachRepository = breachRepository;
@@ -53,9 +59,9 @@ public class ComplianceReport {
   public List<Map<String, Object>> summary(Visible scope) {
     Instant now = LondonTime.now().toInstant();
     List<Map<String, Object>> processes = new ArrayList<>();
-    for (String process : ComplianceProcesses.KEYS) {
+    for (String process : catalogue.caseProcesses()) {
       MapSqlParameterSource params = params(scope).addValue("process", process);
-      long cases = count("select count(*) from " + ComplianceProcesses.CASE_TABLES.get(process)
+      long cases = count("select count(*) from " + catalogue.caseTable(process).orElseThrow()
           + where(scope, "process_instance_id"), params);
       Map<String, Object> done = jdbc.queryForMap("select count(*) as completed, "
           + "coalesce(sum(case when late then 0 else 1 end), 0) as on_time from step_record "
@@ -101,7 +107,7 @@ public class ComplianceReport {
       return List.of(); // an empty id list would mean "no filter" to the engine's task query
     }
     List<Task> open = AsSystem.call(identity, () -> {
-      TaskQuery query = tasks.createTaskQuery().processDefinitionKeyIn(ComplianceProcesses.KEYS.toArray(String[]::new))
+      TaskQuery query = tasks.createTaskQuery().processDefinitionKeyIn(catalogue.caseProcesses().toArray(String[]::new))
           .dueAfter(new Date(0)).orderByDueDate().asc();
       if (!scope.all()) {
         query.processInstanceIdIn(scope.cases().toArray(String[]::new));
@@ -167,7 +173,7 @@ public class ComplianceReport {
       return children;
     }
     MapSqlParameterSource params = new MapSqlParameterSource("ids", processInstanceIds);
-    for (String table : ComplianceProcesses.CASE_TABLES.values()) {
+    for (String table : catalogue.caseTables()) {
       jdbc.query("select process_instance_id, child_id from " + table + " where process_instance_id in (:ids)", params,
           row -> {
             children.put(row.getString(1), row.getString(2));

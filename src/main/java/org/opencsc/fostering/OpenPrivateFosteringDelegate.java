@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.child.Child;
 import org.opencsc.child.ChildRegistry;
-import org.opencsc.workflow.Answers;
-import org.opencsc.workflow.Deadlines;
+import org.opencsc.engine.Deadlines;
+import org.opencsc.rules.Answers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,21 +24,21 @@ public class OpenPrivateFosteringDelegate implements JavaDelegate {
 
   private final ChildRegistry children;
   private final Deadlines deadlines;
-  private final PrivateFosteringRecord record;
+  private final PrivateFosteringArrangements cases;
 
   private final int assessmentDays;
 
-  public OpenPrivateFosteringDelegate(ChildRegistry children, Deadlines deadlines, PrivateFosteringRecord record,
+  public OpenPrivateFosteringDelegate(ChildRegistry children, Deadlines deadlines, PrivateFosteringArrangements cases,
       @Value("${opencsc.private-fostering.assessment-days:42}") int assessmentDays) {
     this.children = children;
     this.deadlines = deadlines;
-    this.record = record;
+    this.cases = cases;
     this.assessmentDays = assessmentDays;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Answers answers = new Answers(execution);
+    Answers answers = Answers.from(execution::getVariable);
     Child child = children.find(answers.text("childId")).orElseThrow();
     LocalDate arrangementStart = answers.date("arrangementStart");
     execution.setVariable("childAgeYears", Period.between(child.getDateOfBirth(), arrangementStart).getYears());
@@ -51,7 +51,7 @@ public class OpenPrivateFosteringDelegate implements JavaDelegate {
         deadlines.workingDaysAfter(notifiedAt, PrivateFosteringRules.FIRST_VISIT_WITHIN_WORKING_DAYS));
     String assessmentDueAt = deadlines.store(execution, "assessmentDueAt",
         deadlines.daysAfter(notifiedAt, assessmentDays));
-    record.notified(execution.getProcessInstanceId(), answers, LondonTime.parseDateTime(firstVisitDueAt).toInstant(),
+    cases.notified(execution.getProcessInstanceId(), answers, LondonTime.parseDateTime(firstVisitDueAt).toInstant(),
         LondonTime.parseDateTime(assessmentDueAt).toInstant());
   }
 }

@@ -5,8 +5,8 @@ import java.time.ZonedDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opencsc.calendar.LondonTime;
-import org.opencsc.workflow.Answers;
-import org.opencsc.workflow.TaskRules;
+import org.opencsc.rules.Answers;
+import org.opencsc.rules.TaskRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +27,7 @@ public class PlanNextReviewDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Answers answers = new Answers(execution);
+    Answers answers = Answers.from(execution::getVariable);
     ZonedDateTime lastReview = answers.dateTime(TaskRules.completedAtVariable("reviewArrangement"));
     ZonedDateTime from = lastReview != null ? lastReview : answers.date("arrangementStart").atStartOfDay(LondonTime.ZONE);
     ZonedDateTime due = from.toLocalDate().plusMonths(reviewMonths).atTime(23, 59).atZone(LondonTime.ZONE);

@@ -5,8 +5,8 @@ import java.time.ZonedDateTime;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opencsc.calendar.LondonTime;
-import org.opencsc.workflow.Answers;
-import org.opencsc.workflow.Deadlines;
+import org.opencsc.engine.Deadlines;
+import org.opencsc.rules.Answers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +25,7 @@ public class PlanNextVisitDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Answers answers = new Answers(execution);
+    Answers answers = Answers.from(execution::getVariable);
     ZonedDateTime visitedAt = answers.dateTime("visitedAt");
     int weeks = PrivateFosteringRules.inFirstYear(answers, visitedAt)
         ? PrivateFosteringRules.FIRST_YEAR_VISIT_WEEKS : PrivateFosteringRules.LATER_VISIT_WEEKS;

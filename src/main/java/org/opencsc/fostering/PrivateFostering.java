@@ -5,20 +5,14 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.opencsc.engine.CaseEntity;
 
 /** One private fostering arrangement in the register. */
 @Entity
 @Table(name = "private_fostering")
-public class PrivateFostering {
-
-  @Id
-  @Column(name = "process_instance_id")
-  private String processInstanceId;
-
-  @Column(name = "child_id", nullable = false)
-  private String childId;
+public class PrivateFostering extends CaseEntity {
 
   @Column(name = "notified_at", nullable = false)
   private Instant notifiedAt;
@@ -74,17 +68,13 @@ public class PrivateFostering {
   @Column(name = "now_living_with")
   private String nowLivingWith;
 
-  @Column(name = "recorded_at", nullable = false)
-  private Instant recordedAt;
-
   protected PrivateFostering() {
   }
 
   PrivateFostering(String processInstanceId, String childId, Instant notifiedAt, String notificationType,
       LocalDate arrangementStart, int intendedDurationDays, String carerName, String carerRelationship,
-      Instant firstVisitDueAt, Instant assessmentDueAt, Instant recordedAt) {
-    this.processInstanceId = processInstanceId;
-    this.childId = childId;
+      Instant firstVisitDueAt, Instant assessmentDueAt, Instant openedAt) {
+    super(processInstanceId, childId, openedAt);
     this.notifiedAt = notifiedAt;
     this.notificationType = notificationType;
     this.arrangementStart = arrangementStart;
@@ -93,7 +83,6 @@ public class PrivateFostering {
     this.carerRelationship = carerRelationship;
     this.firstVisitDueAt = firstVisitDueAt;
     this.assessmentDueAt = assessmentDueAt;
-    this.recordedAt = recordedAt;
   }
 
   void eligibility(boolean privatelyFostered, String reason) {
@@ -120,25 +109,9 @@ public class PrivateFostering {
     }
   }
 
-  public String getProcessInstanceId() { return processInstanceId; }
-  public String getChildId() { return childId; }
-  public Instant getNotifiedAt() { return notifiedAt; }
-  public String getNotificationType() { return notificationType; }
-  public LocalDate getArrangementStart() { return arrangementStart; }
-  public int getIntendedDurationDays() { return intendedDurationDays; }
-  public String getCarerName() { return carerName; }
-  public String getCarerRelationship() { return carerRelationship; }
-  public Instant getFirstVisitDueAt() { return firstVisitDueAt; }
-  public Instant getAssessmentDueAt() { return assessmentDueAt; }
   public Boolean getPrivatelyFostered() { return privatelyFostered; }
-  public String getEligibilityReason() { return eligibilityReason; }
-  public String getNotPrivateFosteringReason() { return notPrivateFosteringReason; }
   public String getSuitability() { return suitability; }
   public String getSuitabilityRequirements() { return suitabilityRequirements; }
-  public String getSuitabilityDecidedBy() { return suitabilityDecidedBy; }
-  public Instant getSuitabilityDecidedAt() { return suitabilityDecidedAt; }
-  public Instant getEndedAt() { return endedAt; }
   public String getEndReason() { return endReason; }
   public String getNowLivingWith() { return nowLivingWith; }
-  public Instant getRecordedAt() { return recordedAt; }
 }

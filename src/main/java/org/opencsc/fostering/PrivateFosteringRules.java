@@ -1,24 +1,26 @@
 package org.opencsc.fostering;
 
-import static org.opencsc.workflow.FieldType.BOOLEAN;
-import static org.opencsc.workflow.FieldType.DATE;
-import static org.opencsc.workflow.FieldType.DATE_TIME;
-import static org.opencsc.workflow.FieldType.INTEGER;
-import static org.opencsc.workflow.FieldType.LINE;
-import static org.opencsc.workflow.FieldType.TEXT;
-import static org.opencsc.workflow.FieldType.oneOf;
+import static org.opencsc.rules.FieldType.BOOLEAN;
+import static org.opencsc.rules.FieldType.DATE;
+import static org.opencsc.rules.FieldType.DATE_TIME;
+import static org.opencsc.rules.FieldType.INTEGER;
+import static org.opencsc.rules.FieldType.LINE;
+import static org.opencsc.rules.FieldType.TEXT;
+import static org.opencsc.rules.FieldType.oneOf;
 
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.child.ChildRegistry;
-import org.opencsc.compliance.BreachCode;
-import org.opencsc.workflow.Answers;
-import org.opencsc.workflow.MessageRules;
-import org.opencsc.workflow.ProcessRules;
-import org.opencsc.workflow.StartRules;
-import org.opencsc.workflow.TaskRules;
+import org.opencsc.rules.Answers;
+import org.opencsc.rules.BreachCode;
+import org.opencsc.rules.MessageRules;
+import org.opencsc.rules.ProcessRules;
+import org.opencsc.rules.StartRules;
+import org.opencsc.rules.TaskRules;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
  * SI 2005/1533; Ofsted recommendation 10).
  */
 @Component
+@Order(3) // where the dashboard and the figures list it
 public class PrivateFosteringRules implements ProcessRules {
 
   public static final String PROCESS_KEY = "privateFostering";
@@ -36,16 +39,21 @@ public class PrivateFosteringRules implements ProcessRules {
   public static final int LATER_VISIT_WEEKS = 12;
 
   private final ChildRegistry children;
-  private final PrivateFosteringRecord record;
+  private final PrivateFosteringArrangements cases;
 
-  public PrivateFosteringRules(ChildRegistry children, PrivateFosteringRecord record) {
+  public PrivateFosteringRules(ChildRegistry children, PrivateFosteringArrangements cases) {
     this.children = children;
-    this.record = record;
+    this.cases = cases;
   }
 
   @Override
   public String processKey() {
     return PROCESS_KEY;
+  }
+
+  @Override
+  public Optional<String> caseTable() {
+    return Optional.of("private_fostering");
   }
 
   @Override
@@ -67,18 +75,18 @@ public class PrivateFosteringRules implements ProcessRules {
     return List.of(
         TaskRules.task("confirmNotPrivateFostering")
             .require("notPrivateFosteringReason", TEXT)
-            .onCompleted(record::notPrivateFostering),
+            .onCompleted(cases::notPrivateFostering),
         visit(TaskRules.task("initialVisit"))
             .deadline("firstVisitDueAt", BreachCode.PF_FIRST_VISIT_LATE)
             .metAt("visitedAt")
-            .onCompleted(record::firstVisit),
+            .onCompleted(cases::firstVisit),
         visit(TaskRules.task("statutoryVisit"))
             .check("visitedAt", "must not be before the last visit (lastVisitedAt)", answers ->
                 answers.dateTime("lastVisitedAt") == null
                     || !answers.dateTime("visitedAt").isBefore(answers.dateTime("lastVisitedAt")))
             .deadline("nextVisitDueAt", BreachCode.PF_VISIT_OVERDUE)
             .metAt("visitedAt")
-            .onCompleted(record::statutoryVisit),
+            .onCompleted(cases::statutoryVisit),
         TaskRules.task("assessArrangement")
             .require("dbsChecksDone", BOOLEAN)
             .require("accommodationSuitable", BOOLEAN)
@@ -92,7 +100,7 @@ public class PrivateFosteringRules implements ProcessRules {
                 answers -> answers.is("suitability", "REQUIREMENTS"))
             .require("managerRationale", TEXT)
             .signsOff("assessArrangement")
-            .onCompleted(record::suitabilityDecided),
+            .onCompleted(cases::suitabilityDecided),
         TaskRules.task("escalateLateFirstVisit")
             .require("managerAction", TEXT),
         TaskRules.task("escalateOverdueVisit")
@@ -100,7 +108,7 @@ public class PrivateFosteringRules implements ProcessRules {
         TaskRules.task("reviewArrangement")
             .require("reviewNotes", TEXT)
             .require("managerRationale", TEXT)
-            .onCompleted(record::reviewed));
+            .onCompleted(cases::reviewed));
   }
 
   /** The carer's notice: when it ended, why, and who the child now lives with. */

@@ -2,7 +2,7 @@ package org.opencsc.fostering;
 
 import java.util.List;
 
-import org.opencsc.workflow.Inserts;
+import org.opencsc.engine.Inserts;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface PrivateFosteringStepRepository

@@ -4,20 +4,14 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.opencsc.engine.CaseEntity;
 
 /** One missing or away episode as inspectors ask about it (Annex A List 8). */
 @Entity
 @Table(name = "missing_episode")
-public class MissingEpisode {
-
-  @Id
-  @Column(name = "process_instance_id")
-  private String processInstanceId;
-
-  @Column(name = "child_id", nullable = false)
-  private String childId;
+public class MissingEpisode extends CaseEntity {
 
   @Column(name = "episode_reference")
   private String episodeReference;
@@ -103,21 +97,16 @@ public class MissingEpisode {
   @Column(name = "strategy_discussion_id")
   private String strategyDiscussionId;
 
-  @Column(name = "recorded_at", nullable = false)
-  private Instant recordedAt;
-
   protected MissingEpisode() {
   }
 
   MissingEpisode(String processInstanceId, String childId, String episodeReference, String episodeType,
-      Instant missingFrom, String reportedBy, Instant recordedAt) {
-    this.processInstanceId = processInstanceId;
-    this.childId = childId;
+      Instant missingFrom, String reportedBy, Instant openedAt) {
+    super(processInstanceId, childId, openedAt);
     this.episodeReference = episodeReference;
     this.episodeType = episodeType;
     this.missingFrom = missingFrom;
     this.reportedBy = reportedBy;
-    this.recordedAt = recordedAt;
   }
 
   void repeatCount(int episodesInWindow, boolean repeatMissing) {
@@ -168,35 +157,19 @@ public class MissingEpisode {
     this.strategyDiscussionId = strategyDiscussionId;
   }
 
-  public String getProcessInstanceId() { return processInstanceId; }
   public String getStrategyDiscussionId() { return strategyDiscussionId; }
-  public String getChildId() { return childId; }
   public String getEpisodeReference() { return episodeReference; }
-  public String getEpisodeType() { return episodeType; }
   public Instant getMissingFrom() { return missingFrom; }
-  public String getReportedBy() { return reportedBy; }
-  public int getEpisodesInWindow() { return episodesInWindow; }
   public boolean isRepeatMissing() { return repeatMissing; }
   public String getRiskLevel() { return riskLevel; }
   public String getRiskApprovedBy() { return riskApprovedBy; }
-  public Instant getRiskApprovedAt() { return riskApprovedAt; }
   public Instant getReturnedAt() { return returnedAt; }
-  public Instant getRhiDueAt() { return rhiDueAt; }
   public Boolean getRhiOffered() { return rhiOffered; }
-  public Instant getRhiOfferedAt() { return rhiOfferedAt; }
-  public String getRhiNotOfferedReason() { return rhiNotOfferedReason; }
   public Boolean getRhiAccepted() { return rhiAccepted; }
   public String getRhiDeclineReason() { return rhiDeclineReason; }
   public Instant getRhiHeldAt() { return rhiHeldAt; }
-  public String getInterviewer() { return interviewer; }
   public Boolean getInterviewerIndependent() { return interviewerIndependent; }
-  public Boolean getHarmDisclosed() { return harmDisclosed; }
   public String getReviewOutcome() { return reviewOutcome; }
   public String getReviewedBy() { return reviewedBy; }
-  public Instant getReviewedAt() { return reviewedAt; }
-  public Instant getRecordedAt() { return recordedAt; }
-  public String getRiskApprovalRationale() { return riskApprovalRationale; }
-  public String getReviewRationale() { return reviewRationale; }
-  public String getNoStrategyReason() { return noStrategyReason; }
   public String getInterviewNotHeldReason() { return interviewNotHeldReason; }
 }

@@ -2,7 +2,7 @@ package org.opencsc.missing;
 
 import java.time.Instant;
 
-import org.opencsc.workflow.Inserts;
+import org.opencsc.engine.Inserts;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface MissingEpisodeRepository extends JpaRepository<MissingEpisode, String>, Inserts<MissingEpisode> {

@@ -1,24 +1,26 @@
 package org.opencsc.missing;
 
-import static org.opencsc.workflow.FieldType.BOOLEAN;
-import static org.opencsc.workflow.FieldType.DATE_TIME;
-import static org.opencsc.workflow.FieldType.LINE;
-import static org.opencsc.workflow.FieldType.TEXT;
-import static org.opencsc.workflow.FieldType.oneOf;
+import static org.opencsc.rules.FieldType.BOOLEAN;
+import static org.opencsc.rules.FieldType.DATE_TIME;
+import static org.opencsc.rules.FieldType.LINE;
+import static org.opencsc.rules.FieldType.TEXT;
+import static org.opencsc.rules.FieldType.oneOf;
 
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.child.ChildRegistry;
-import org.opencsc.compliance.BreachCode;
-import org.opencsc.workflow.Answers;
-import org.opencsc.workflow.FieldRules;
-import org.opencsc.workflow.MessageRules;
-import org.opencsc.workflow.ProcessRules;
-import org.opencsc.workflow.StartRules;
-import org.opencsc.workflow.TaskRules;
+import org.opencsc.rules.Answers;
+import org.opencsc.rules.BreachCode;
+import org.opencsc.rules.FieldRules;
+import org.opencsc.rules.MessageRules;
+import org.opencsc.rules.ProcessRules;
+import org.opencsc.rules.StartRules;
+import org.opencsc.rules.TaskRules;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
  * children who run away or go missing from home or care; Ofsted recommendation 8).
  */
 @Component
+@Order(1) // where the dashboard and the figures list it
 public class MissingEpisodeRules implements ProcessRules {
 
   public static final String PROCESS_KEY = "missingEpisode";
@@ -38,16 +41,21 @@ public class MissingEpisodeRules implements ProcessRules {
   private static final Predicate<Answers> HELD = answers -> !answers.isTrue("interviewNotHeld");
 
   private final ChildRegistry children;
-  private final MissingEpisodeRecord record;
+  private final MissingEpisodes cases;
 
-  public MissingEpisodeRules(ChildRegistry children, MissingEpisodeRecord record) {
+  public MissingEpisodeRules(ChildRegistry children, MissingEpisodes cases) {
     this.children = children;
-    this.record = record;
+    this.cases = cases;
   }
 
   @Override
   public String processKey() {
     return PROCESS_KEY;
+  }
+
+  @Override
+  public Optional<String> caseTable() {
+    return Optional.of("missing_episode");
   }
 
   /** Every episode is recorded, whatever its length: type, and when the child left or was last seen. */
@@ -75,7 +83,7 @@ public class MissingEpisodeRules implements ProcessRules {
             .require("riskApproved", BOOLEAN)
             .require("managerRationale", TEXT)
             .signsOff("assessMissingRisk")
-            .onCompleted(record::riskSignedOff),
+            .onCompleted(cases::riskSignedOff),
         // The return: every deadline runs from when the child came back.
         returnRules(TaskRules.task("recordReturn")),
         // Offered every time; reasons when not offered or declined. The 72 hours bind the offer
@@ -92,7 +100,7 @@ public class MissingEpisodeRules implements ProcessRules {
             .deadline("rhiDueAt", BreachCode.RHI_NOT_WITHIN_72H)
             .metAt("rhiOfferedAt")
             .deadlineAppliesWhen(answers -> !(answers.isTrue("rhiOffered") && answers.isTrue("rhiAccepted")))
-            .onCompleted(record::offered),
+            .onCompleted(cases::offered),
         // Held: what was said, by whom, how independent. Accepted but not held: the reasons.
         TaskRules.task("conductReturnInterview")
             .optional("interviewNotHeld", BOOLEAN)
@@ -108,7 +116,7 @@ public class MissingEpisodeRules implements ProcessRules {
                     && !answers.dateTime("rhiHeldAt").isBefore(answers.dateTime("rhiOfferedAt"))))
             .deadline("rhiDueAt", BreachCode.RHI_NOT_WITHIN_72H)
             .metAt("rhiHeldAt")
-            .onCompleted(record::interviewed),
+            .onCompleted(cases::interviewed),
         // Harm disclosed or repeat missing: closing needs the reason no strategy discussion is needed.
         TaskRules.task("reviewReturn")
             .require("reviewOutcome", oneOf("CLOSE", "STRATEGY_DISCUSSION", "MULTI_AGENCY_MEETING"))
@@ -117,7 +125,7 @@ public class MissingEpisodeRules implements ProcessRules {
                 answers -> answers.is("reviewOutcome", "CLOSE")
                     && (answers.isTrue("harmDisclosed") || answers.isTrue("repeatMissing")))
             .signsOff("offerReturnInterview", "conductReturnInterview")
-            .onCompleted(record::reviewed),
+            .onCompleted(cases::reviewed),
         TaskRules.task("chaseReturnInterview")
             .optional("chaseNote", TEXT),
         TaskRules.task("escalateOverdueReturnInterview")

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.opencsc.calendar.LondonTime;
-import org.opencsc.workflow.Answers;
+import org.opencsc.rules.Answers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,18 +20,18 @@ public class RecordMissingEpisodeDelegate implements JavaDelegate {
 
   static final String WINDOW_DECISION = "repeatMissingWindow";
 
-  private final MissingEpisodeRecord record;
+  private final MissingEpisodes cases;
   private final MissingEpisodeRepository episodes;
 
-  public RecordMissingEpisodeDelegate(MissingEpisodeRecord record, MissingEpisodeRepository episodes) {
-    this.record = record;
+  public RecordMissingEpisodeDelegate(MissingEpisodes cases, MissingEpisodeRepository episodes) {
+    this.cases = cases;
     this.episodes = episodes;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Answers answers = new Answers(execution);
-    MissingEpisode episode = record.opened(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), answers);
+    Answers answers = Answers.from(execution::getVariable);
+    MissingEpisode episode = cases.opened(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), answers);
     int windowDays = windowDays(execution);
     ZonedDateTime missingFrom = LondonTime.toLondon(episode.getMissingFrom());
     // The episode that started exactly windowDays calendar days earlier still counts.

@@ -2,8 +2,7 @@ package org.opencsc.missing;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.opencsc.strategy.StrategyReferrals;
-import org.opencsc.workflow.Answers;
+import org.opencsc.rules.Answers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,20 +12,20 @@ import org.springframework.stereotype.Component;
 @Component("referForStrategyDiscussionDelegate")
 public class ReferForStrategyDiscussionDelegate implements JavaDelegate {
 
-  private final StrategyReferrals referrals;
-  private final MissingEpisodeRecord record;
+  private final StrategyReferral referrals;
+  private final MissingEpisodes episodes;
 
-  public ReferForStrategyDiscussionDelegate(StrategyReferrals referrals, MissingEpisodeRecord record) {
+  public ReferForStrategyDiscussionDelegate(StrategyReferral referrals, MissingEpisodes episodes) {
     this.referrals = referrals;
-    this.record = record;
+    this.episodes = episodes;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Answers answers = new Answers(execution);
+    Answers answers = Answers.from(execution::getVariable);
     String discussionId = referrals.fromMissingEpisode(execution.getProcessEngineServices(),
         execution.getProcessInstanceId(), answers.text("childId"), answers.text("managerRationale"));
     execution.setVariable("strategyDiscussionId", discussionId);
-    record.referred(execution.getProcessInstanceId(), discussionId);
+    episodes.referred(execution.getProcessInstanceId(), discussionId);
   }
 }

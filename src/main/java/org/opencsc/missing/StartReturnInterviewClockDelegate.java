@@ -3,7 +3,7 @@ package org.opencsc.missing;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opencsc.calendar.LondonTime;
-import org.opencsc.workflow.Deadlines;
+import org.opencsc.engine.Deadlines;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 public class StartReturnInterviewClockDelegate implements JavaDelegate {
 
   private final Deadlines deadlines;
-  private final MissingEpisodeRecord record;
+  private final MissingEpisodes cases;
 
-  public StartReturnInterviewClockDelegate(Deadlines deadlines, MissingEpisodeRecord record) {
+  public StartReturnInterviewClockDelegate(Deadlines deadlines, MissingEpisodes cases) {
     this.deadlines = deadlines;
-    this.record = record;
+    this.cases = cases;
   }
 
   @Override
@@ -28,6 +28,6 @@ public class StartReturnInterviewClockDelegate implements JavaDelegate {
     String rhiDueAt = deadlines.store(execution, "rhiDueAt",
         deadlines.hoursAfter(returnedAt, MissingEpisodeRules.INTERVIEW_WITHIN_HOURS));
     deadlines.store(execution, "rhiChaseAt", deadlines.hoursAfter(returnedAt, MissingEpisodeRules.CHASE_AFTER_HOURS));
-    record.returned(execution.getProcessInstanceId(), LondonTime.dateTime(returnedAt), LondonTime.parseDateTime(rhiDueAt));
+    cases.returned(execution.getProcessInstanceId(), LondonTime.dateTime(returnedAt), LondonTime.parseDateTime(rhiDueAt));
   }
 }

@@ -4,8 +4,8 @@ import java.security.Principal;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.opencsc.workflow.AsSystem;
-import org.opencsc.workflow.RuleViolation;
+import org.opencsc.engine.AsSystem;
+import org.opencsc.rules.RuleViolation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -2,7 +2,7 @@ package org.opencsc.notifications;
 
 import java.util.List;
 
-import org.opencsc.workflow.Inserts;
+import org.opencsc.engine.Inserts;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface NotificationRepository extends JpaRepository<Notification, String>, Inserts<Notification> {

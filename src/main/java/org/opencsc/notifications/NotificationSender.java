@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.opencsc.calendar.LondonTime;
-import org.opencsc.workflow.AsSystem;
+import org.opencsc.engine.AsSystem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;

@@ -2,7 +2,7 @@ package org.opencsc.notifications;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.opencsc.workflow.EnginePlugins;
+import org.opencsc.engine.EnginePlugins;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 

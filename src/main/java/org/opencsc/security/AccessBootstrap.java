@@ -19,9 +19,13 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.opencsc.engine.ProcessCatalogue;
 import org.opencsc.operations.StartUpRefused;
+import org.opencsc.rules.Groups;
+import org.opencsc.rules.ProcessRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,25 +45,21 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(AccessBootstrap.class);
 
-  /** The contract's process keys: who may start each (who reads each: ProcessReaders). */
-  static final List<String> PROCESS_KEYS =
-      List.of("missingEpisode", "strategyDiscussion", "privateFostering", "adoptionDecision");
-  public static final List<String> STARTERS = List.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS);
-  /** Processes that wait for messages from other systems (ChildReturned, PrivateFosteringEnded). */
-  public static final List<String> MESSAGE_RECEIVERS = List.of("missingEpisode", "privateFostering");
-
   private final String adminUser;
   private final String adminPassword;
   private final boolean demoUsers;
   private final PlatformTransactionManager transactions;
+  private final ObjectProvider<ProcessCatalogue> catalogue;
 
-  public AccessBootstrap(PlatformTransactionManager transactions, @Value("${opencsc.admin.user:}") String adminUser,
+  public AccessBootstrap(PlatformTransactionManager transactions, ObjectProvider<ProcessCatalogue> catalogue,
+      @Value("${opencsc.admin.user:}") String adminUser,
       @Value("${opencsc.admin.password:}") String adminPassword,
       @Value("${opencsc.demo-users:false}") boolean demoUsers) {
     this.adminUser = adminUser;
     this.adminPassword = adminPassword;
     this.demoUsers = demoUsers;
     this.transactions = transactions;
+    this.catalogue = catalogue;
   }
 
   @Override
@@ -149,7 +149,7 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static void grantAccess(ProcessEngine engine) {
+  private void grantAccess(ProcessEngine engine) {
     AuthorizationService authorizations = engine.getAuthorizationService();
     for (String group : Groups.PRACTICE) {
       grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -160,17 +160,18 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     // A process and its history (risk summaries, interviews) only for the groups that work it and
     // the managers; groups that no longer work one lose what earlier versions granted (issue 21).
     ProcessReaders.fromDiagrams().apply(authorizations, engine.getManagementService());
-    for (String group : STARTERS) {
-      grant(authorizations, group, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
-      for (String processKey : PROCESS_KEYS) {
-        grant(authorizations, group, Resources.PROCESS_DEFINITION, processKey,
+    // Who may start each process, as the process declares; correlating a message needs
+    // UPDATE_INSTANCE, and EngineWriteGuard keeps every other change that permission would allow
+    // (variables, modification, timers) for administrators.
+    for (ProcessRules process : catalogue.getObject().processes()) {
+      for (String group : process.starters()) {
+        grant(authorizations, group, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+        grant(authorizations, group, Resources.PROCESS_DEFINITION, process.processKey(),
             ProcessDefinitionPermissions.CREATE_INSTANCE);
-      }
-      // Correlating a message needs UPDATE_INSTANCE; EngineWriteGuard keeps every other change
-      // that permission would allow (variables, modification, timers) for administrators.
-      for (String processKey : MESSAGE_RECEIVERS) {
-        grant(authorizations, group, Resources.PROCESS_DEFINITION, processKey,
-            ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        if (!process.messages().isEmpty()) {
+          grant(authorizations, group, Resources.PROCESS_DEFINITION, process.processKey(),
+              ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        }
       }
     }
     String analysts = Groups.PROCESS_ANALYSTS;

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
-import org.opencsc.workflow.EnginePlugins;
+import org.opencsc.engine.EnginePlugins;
 import org.springframework.stereotype.Component;
 
 /**

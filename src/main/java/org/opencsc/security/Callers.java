@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.opencsc.rules.Groups;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Who is calling: an API caller (HTTP Basic) or a webapp user (Camunda's session login). */

@@ -22,7 +22,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.mapper.MultipartFormData;
 import org.camunda.bpm.engine.rest.mapper.MultipartPayloadProvider;
-import org.opencsc.workflow.AsSystem;
+import org.opencsc.engine.AsSystem;
+import org.opencsc.web.CachedBodyRequest;
+import org.opencsc.web.EngineRequests;
+import org.opencsc.web.Refusals;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.JsonNode;

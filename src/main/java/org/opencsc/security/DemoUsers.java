@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
+import org.opencsc.rules.Groups;
 
 /**
  * The contract's demo users (password "demo"), for trying the product locally. Only the demo

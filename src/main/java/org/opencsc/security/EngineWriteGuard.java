@@ -10,6 +10,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.opencsc.web.EngineRequests;
+import org.opencsc.web.Refusals;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

@@ -27,6 +27,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.opencsc.rules.Groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -53,12 +54,10 @@ public final class ProcessReaders {
   static final List<String> MANAGERS = List.of(Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS);
   /**
    * What earlier versions granted, for a database with no record of ours yet: every practice group
-   * read these four processes. Fixed here: groups and processes added later were never granted so.
+   * read every process. Which of those grants are there is read from the database, not assumed.
    */
   static final List<String> EARLIER_READERS = List.of("social-workers", "team-managers", "service-managers",
       "agency-decision-makers", "panel-advisers");
-  static final List<String> EARLIER_PROCESSES =
-      List.of("missingEpisode", "strategyDiscussion", "privateFostering", "adoptionDecision");
 
   /** The diagrams are read once per JVM: they are part of the jar. */
   private static final AtomicReference<CompletableFuture<ProcessReaders>> READING = new AtomicReference<>();
@@ -174,13 +173,12 @@ public final class ProcessReaders {
   void apply(AuthorizationService authorizations, ManagementService management) {
     Map<String, String> properties = management.getProperties();
     Set<String> keys = new TreeSet<>(readers.keySet());
-    keys.addAll(EARLIER_PROCESSES);
     properties.keySet().stream().filter(name -> name.startsWith(PROPERTY_PREFIX))
         .forEach(name -> keys.add(name.substring(PROPERTY_PREFIX.length())));
     for (String key : keys) {
       String property = property(key);
       Set<String> before = properties.containsKey(property) ? split(properties.get(property))
-          : EARLIER_PROCESSES.contains(key) ? new TreeSet<>(EARLIER_READERS) : Set.of();
+          : earlierReaders(authorizations, key);
       Set<String> now = readers.getOrDefault(key, Set.of());
       for (String group : before) {
         if (!now.contains(group)) {
@@ -198,6 +196,19 @@ public final class ProcessReaders {
         management.setProperty(property, value);
       }
     }
+  }
+
+  /** The groups an earlier version let read the process, as their grants in the database show. */
+  private static Set<String> earlierReaders(AuthorizationService authorizations, String key) {
+    Set<String> groups = new TreeSet<>();
+    for (Authorization grant : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(EARLIER_READERS.toArray(String[]::new)).resourceType(Resources.PROCESS_DEFINITION)
+        .resourceId(key).list()) {
+      if (Arrays.stream(READS).anyMatch(grant::isPermissionGranted)) {
+        groups.add(grant.getGroupId());
+      }
+    }
+    return groups;
   }
 
   private static String property(String key) {

@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.opencsc.rules.Groups;
+import org.opencsc.web.Refusals;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.opencsc.workflow.Answers;
+import org.opencsc.rules.Answers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +16,7 @@ public class CheckStrategyAttendanceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    List<String> absent = StrategyDiscussionRules.absentAgencies(new Answers(execution));
+    List<String> absent = StrategyDiscussionRules.absentAgencies(Answers.from(execution::getVariable));
     execution.setVariable("absentAgencies", String.join(", ", absent));
     execution.setVariable("allRequiredAgenciesPresent", absent.isEmpty());
   }

@@ -4,8 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.child.ChildRegistry;
-import org.opencsc.workflow.Answers;
-import org.opencsc.workflow.Deadlines;
+import org.opencsc.engine.Deadlines;
+import org.opencsc.rules.Answers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,24 +19,24 @@ public class OpenStrategyReferralDelegate implements JavaDelegate {
 
   private final ChildRegistry children;
   private final Deadlines deadlines;
-  private final StrategyDiscussionRecord record;
+  private final StrategyDiscussions cases;
 
-  public OpenStrategyReferralDelegate(ChildRegistry children, Deadlines deadlines, StrategyDiscussionRecord record) {
+  public OpenStrategyReferralDelegate(ChildRegistry children, Deadlines deadlines, StrategyDiscussions cases) {
     this.children = children;
     this.deadlines = deadlines;
-    this.record = record;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Answers answers = new Answers(execution);
+    Answers answers = Answers.from(execution::getVariable);
     // The child's record is the floor: a form left unticked cannot drop the placement provider.
     boolean lookedAfter = answers.isTrue("lookedAfter")
         || children.find(answers.text("childId")).orElseThrow().isLookedAfter();
     execution.setVariable("lookedAfter", lookedAfter);
     String assessmentDueAt = deadlines.store(execution, "assessmentDueAt", deadlines.workingDaysAfter(
         execution.getVariable("referralReceivedAt"), StrategyDiscussionRules.ASSESSMENT_WITHIN_WORKING_DAYS));
-    record.opened(execution.getProcessInstanceId(), answers, answers.isTrue("lookedAfter"),
+    cases.opened(execution.getProcessInstanceId(), answers, answers.isTrue("lookedAfter"),
         LondonTime.parseDateTime(assessmentDueAt).toInstant());
   }
 }

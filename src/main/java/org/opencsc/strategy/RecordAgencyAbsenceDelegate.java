@@ -4,10 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.opencsc.calendar.LondonTime;
-import org.opencsc.compliance.BreachCode;
-import org.opencsc.compliance.BreachRegister;
-import org.opencsc.compliance.BreachRegister.Step;
-import org.opencsc.workflow.Answers;
+import org.opencsc.engine.BreachRegister;
+import org.opencsc.engine.BreachRegister.Step;
+import org.opencsc.rules.Answers;
+import org.opencsc.rules.BreachCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,22 +18,22 @@ import org.springframework.stereotype.Component;
 public class RecordAgencyAbsenceDelegate implements JavaDelegate {
 
   private final BreachRegister breaches;
-  private final StrategyDiscussionRecord record;
+  private final StrategyDiscussions cases;
 
-  public RecordAgencyAbsenceDelegate(BreachRegister breaches, StrategyDiscussionRecord record) {
+  public RecordAgencyAbsenceDelegate(BreachRegister breaches, StrategyDiscussions cases) {
     this.breaches = breaches;
-    this.record = record;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Answers answers = new Answers(execution);
+    Answers answers = Answers.from(execution::getVariable);
     Step step = new Step(BreachCode.STRATEGY_AGENCY_ABSENT, StrategyDiscussionRules.PROCESS_KEY,
         execution.getProcessInstanceId(), answers.text("childId"), "engageAbsentAgency",
         answers.dateTime("heldAt").toInstant());
     String manager = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
     breaches.recordLate(step, LondonTime.now().toInstant(), manager,
         "Absent: " + answers.text("absentAgencies") + ". " + answers.text("overrideReason"));
-    record.overridden(execution.getProcessInstanceId());
+    cases.overridden(execution.getProcessInstanceId());
   }
 }

@@ -3,7 +3,7 @@ package org.opencsc.strategy;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opencsc.calendar.LondonTime;
-import org.opencsc.workflow.Deadlines;
+import org.opencsc.engine.Deadlines;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,17 +14,17 @@ import org.springframework.stereotype.Component;
 public class StartIcpcClockDelegate implements JavaDelegate {
 
   private final Deadlines deadlines;
-  private final StrategyDiscussionRecord record;
+  private final StrategyDiscussions cases;
 
-  public StartIcpcClockDelegate(Deadlines deadlines, StrategyDiscussionRecord record) {
+  public StartIcpcClockDelegate(Deadlines deadlines, StrategyDiscussions cases) {
     this.deadlines = deadlines;
-    this.record = record;
+    this.cases = cases;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String icpcDueAt = deadlines.store(execution, "icpcDueAt",
         deadlines.workingDaysAfter(execution.getVariable("heldAt"), StrategyDiscussionRules.ICPC_WITHIN_WORKING_DAYS));
-    record.enquiryStarted(execution.getProcessInstanceId(), LondonTime.parseDateTime(icpcDueAt).toInstant());
+    cases.enquiryStarted(execution.getProcessInstanceId(), LondonTime.parseDateTime(icpcDueAt).toInstant());
   }
 }

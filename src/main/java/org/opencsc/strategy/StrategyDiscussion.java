@@ -5,20 +5,14 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.opencsc.engine.CaseEntity;
 
 /** One strategy discussion and what followed it, as Annex A List 5 asks. */
 @Entity
 @Table(name = "strategy_discussion")
-public class StrategyDiscussion {
-
-  @Id
-  @Column(name = "process_instance_id")
-  private String processInstanceId;
-
-  @Column(name = "child_id", nullable = false)
-  private String childId;
+public class StrategyDiscussion extends CaseEntity {
 
   @Column(name = "referral_received_at", nullable = false)
   private Instant referralReceivedAt;
@@ -71,23 +65,18 @@ public class StrategyDiscussion {
   @Column(name = "child_protection_plan")
   private Boolean childProtectionPlan;
 
-  @Column(name = "recorded_at", nullable = false)
-  private Instant recordedAt;
-
   protected StrategyDiscussion() {
   }
 
   StrategyDiscussion(String processInstanceId, String childId, Instant referralReceivedAt, String concern,
-      boolean urgent, boolean lookedAfter, String missingEpisodeId, Instant assessmentDueAt, Instant recordedAt) {
-    this.processInstanceId = processInstanceId;
-    this.childId = childId;
+      boolean urgent, boolean lookedAfter, String missingEpisodeId, Instant assessmentDueAt, Instant openedAt) {
+    super(processInstanceId, childId, openedAt);
     this.referralReceivedAt = referralReceivedAt;
     this.concern = concern;
     this.urgent = urgent;
     this.lookedAfter = lookedAfter;
     this.missingEpisodeId = missingEpisodeId;
     this.assessmentDueAt = assessmentDueAt;
-    this.recordedAt = recordedAt;
   }
 
   void discussed(Instant heldAt, String decision, String s47Type) {
@@ -119,24 +108,13 @@ public class StrategyDiscussion {
     this.childProtectionPlan = childProtectionPlan;
   }
 
-  public String getProcessInstanceId() { return processInstanceId; }
-  public String getChildId() { return childId; }
-  public Instant getReferralReceivedAt() { return referralReceivedAt; }
-  public String getConcern() { return concern; }
-  public boolean isUrgent() { return urgent; }
   public boolean isLookedAfter() { return lookedAfter; }
-  public String getMissingEpisodeId() { return missingEpisodeId; }
-  public Instant getAssessmentDueAt() { return assessmentDueAt; }
   public Instant getHeldAt() { return heldAt; }
   public String getDecision() { return decision; }
   public String getS47Type() { return s47Type; }
   public boolean isAgencyOverride() { return agencyOverride; }
   public String getDecisionApprovedBy() { return decisionApprovedBy; }
-  public Instant getDecisionApprovedAt() { return decisionApprovedAt; }
-  public Instant getIcpcDueAt() { return icpcDueAt; }
-  public String getS47Outcome() { return s47Outcome; }
   public String getIcpcNotRequiredReason() { return icpcNotRequiredReason; }
   public LocalDate getIcpcHeldOn() { return icpcHeldOn; }
   public Boolean getChildProtectionPlan() { return childProtectionPlan; }
-  public Instant getRecordedAt() { return recordedAt; }
 }

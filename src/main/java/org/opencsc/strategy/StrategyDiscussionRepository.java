@@ -2,7 +2,7 @@ package org.opencsc.strategy;
 
 import java.util.Optional;
 
-import org.opencsc.workflow.Inserts;
+import org.opencsc.engine.Inserts;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface StrategyDiscussionRepository

@@ -1,27 +1,30 @@
 package org.opencsc.strategy;
 
-import static org.opencsc.workflow.FieldType.BOOLEAN;
-import static org.opencsc.workflow.FieldType.DATE;
-import static org.opencsc.workflow.FieldType.DATE_TIME;
-import static org.opencsc.workflow.FieldType.LINE;
-import static org.opencsc.workflow.FieldType.TEXT;
-import static org.opencsc.workflow.FieldType.oneOf;
+import static org.opencsc.rules.FieldType.BOOLEAN;
+import static org.opencsc.rules.FieldType.DATE;
+import static org.opencsc.rules.FieldType.DATE_TIME;
+import static org.opencsc.rules.FieldType.LINE;
+import static org.opencsc.rules.FieldType.TEXT;
+import static org.opencsc.rules.FieldType.oneOf;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.child.ChildRegistry;
-import org.opencsc.compliance.BreachCode;
-import org.opencsc.workflow.Answers;
-import org.opencsc.workflow.ProcessRules;
-import org.opencsc.workflow.StartRules;
-import org.opencsc.workflow.TaskRules;
+import org.opencsc.missing.MissingEpisodeRules;
+import org.opencsc.rules.Answers;
+import org.opencsc.rules.BreachCode;
+import org.opencsc.rules.ProcessRules;
+import org.opencsc.rules.StartRules;
+import org.opencsc.rules.TaskRules;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +33,7 @@ import org.springframework.stereotype.Component;
  * 15-working-day conference deadline.
  */
 @Component
+@Order(2) // where the dashboard and the figures list it
 public class StrategyDiscussionRules implements ProcessRules {
 
   public static final String PROCESS_KEY = "strategyDiscussion";
@@ -46,18 +50,23 @@ public class StrategyDiscussionRules implements ProcessRules {
   private static final Predicate<Answers> SECTION_47 = answers -> answers.is("decision", "SECTION_47");
 
   private final ChildRegistry children;
-  private final StrategyDiscussionRecord record;
+  private final StrategyDiscussions cases;
   private final HistoryService history;
 
-  public StrategyDiscussionRules(ChildRegistry children, StrategyDiscussionRecord record, @Lazy HistoryService history) {
+  public StrategyDiscussionRules(ChildRegistry children, StrategyDiscussions cases, @Lazy HistoryService history) {
     this.children = children;
-    this.record = record;
+    this.cases = cases;
     this.history = history;
   }
 
   @Override
   public String processKey() {
     return PROCESS_KEY;
+  }
+
+  @Override
+  public Optional<String> caseTable() {
+    return Optional.of("strategy_discussion");
   }
 
   @Override
@@ -70,7 +79,7 @@ public class StrategyDiscussionRules implements ProcessRules {
         .optional("missingEpisodeId", LINE)
         .check("missingEpisodeId", "must name a missing episode of the same child", answers ->
             answers.text("missingEpisodeId") == null || history.createHistoricProcessInstanceQuery()
-                .processInstanceId(answers.text("missingEpisodeId")).processDefinitionKey("missingEpisode")
+                .processInstanceId(answers.text("missingEpisodeId")).processDefinitionKey(MissingEpisodeRules.PROCESS_KEY)
                 .variableValueEquals("childId", answers.text("childId")).count() == 1)
         .check("referralReceivedAt", "must not be in the future",
             answers -> LondonTime.notAfterNow(answers.dateTime("referralReceivedAt")));
@@ -94,7 +103,7 @@ public class StrategyDiscussionRules implements ProcessRules {
             .require("decisionApproved", BOOLEAN)
             .require("managerRationale", TEXT)
             .signsOff("recordStrategyDiscussion")
-            .onCompleted(record::decisionSignedOff),
+            .onCompleted(cases::decisionSignedOff),
         // Within 15 working days: the conference, or the recorded decision that none is needed.
         TaskRules.task("recordS47Outcome")
             .require("s47Outcome", oneOf("ICPC_REQUIRED", "ICPC_NOT_REQUIRED", "NO_FURTHER_ACTION"))
@@ -102,7 +111,7 @@ public class StrategyDiscussionRules implements ProcessRules {
                 answers -> answers.is("s47Outcome", "ICPC_NOT_REQUIRED"))
             .deadline("icpcDueAt", BreachCode.ICPC_NOT_WITHIN_15WD)
             .deadlineAppliesWhen(answers -> !answers.is("s47Outcome", "ICPC_REQUIRED"))
-            .onCompleted(record::enquiryOutcome),
+            .onCompleted(cases::enquiryOutcome),
         TaskRules.task("recordIcpc")
             .require("icpcHeldOn", DATE)
             .require("childProtectionPlan", BOOLEAN)
@@ -111,7 +120,7 @@ public class StrategyDiscussionRules implements ProcessRules {
                     && !answers.date("icpcHeldOn").isAfter(LondonTime.now().toLocalDate()))
             .deadline("icpcDueAt", BreachCode.ICPC_NOT_WITHIN_15WD)
             .metAt("icpcHeldOn")
-            .onCompleted(record::conferenceHeld),
+            .onCompleted(cases::conferenceHeld),
         TaskRules.task("escalateOverdueIcpc")
             .require("managerAction", TEXT));
   }
@@ -142,7 +151,7 @@ public class StrategyDiscussionRules implements ProcessRules {
           LocalDate reviewBy = answers.date("safetyPlanReviewBy");
           return !SECTION_47.test(answers) || !reviewBy.isBefore(answers.dateTime("heldAt").toLocalDate());
         })
-        .onCompleted(record::discussed);
+        .onCompleted(cases::discussed);
   }
 
   /** The attendance fields of the required agencies that answered "did not take part". */

@@ -3,7 +3,7 @@ package org.opencsc.versioning;
 import java.util.List;
 import java.util.Map;
 
-import org.opencsc.workflow.RuleViolation;
+import org.opencsc.rules.RuleViolation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

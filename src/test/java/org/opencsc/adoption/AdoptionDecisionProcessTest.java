@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opencsc.ApplicationTest;
 import org.opencsc.WorkflowFixture;
-import org.opencsc.compliance.Breach;
-import org.opencsc.compliance.BreachCode;
-import org.opencsc.compliance.BreachRepository;
+import org.opencsc.engine.Breach;
+import org.opencsc.engine.BreachRepository;
+import org.opencsc.rules.BreachCode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
 import org.opencsc.WorkflowFixture;
-import org.opencsc.compliance.Breach;
-import org.opencsc.compliance.BreachCode;
-import org.opencsc.compliance.BreachRepository;
+import org.opencsc.engine.Breach;
+import org.opencsc.engine.BreachRepository;
+import org.opencsc.rules.BreachCode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
 import org.opencsc.WorkflowFixture;
-import org.opencsc.compliance.Breach;
-import org.opencsc.compliance.BreachCode;
-import org.opencsc.compliance.BreachRepository;
+import org.opencsc.engine.Breach;
+import org.opencsc.engine.BreachRepository;
+import org.opencsc.rules.BreachCode;
 import org.opencsc.strategy.StrategyReferrals;
 import org.springframework.beans.factory.annotation.Autowired;
 

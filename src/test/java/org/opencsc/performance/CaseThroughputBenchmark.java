@@ -27,9 +27,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencsc.Api;
-import org.opencsc.security.AccessBootstrap;
+import org.opencsc.rules.Groups;
 import org.opencsc.security.DemoUsers;
-import org.opencsc.security.Groups;
 import org.opencsc.security.ProcessReaders;
 import org.opencsc.system.RunningApplication;
 
@@ -230,10 +229,13 @@ class CaseThroughputBenchmark {
   /**
    * Through the secured bare engine's REST API, as its administrator would in Admin: our demo
    * users in their groups, and the grants the journeys need, as ours gives them
-   * ({@link AccessBootstrap}): each process and its history are read by the groups that work it
+   * ({@code AccessBootstrap}): each process and its history are read by the groups that work it
    * and the managers ({@link ProcessReaders}); the starters start cases and send the messages the
    * processes wait for. Tasks are granted to their candidate groups by the engine itself, as in ours.
    */
+  /** Who may start a case in our application (every process declares the same two groups). */
+  private static final List<String> STARTERS = List.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS);
+
   private static void grantTheJourneys(Api api, List<CaseJourney> journeys) {
     Map<String, Set<String>> readers = ProcessReaders.fromDiagrams().asMap();
     List<DemoUsers.DemoUser> users = DemoUsers.USERS.stream()
@@ -250,7 +252,7 @@ class CaseThroughputBenchmark {
       created(api.put("/engine-rest/group/" + user.group() + "/members/" + user.id(), BARE_ADMIN, Map.of()));
     }
     for (String group : Groups.PRACTICE) {
-      boolean starter = AccessBootstrap.STARTERS.contains(group);
+      boolean starter = STARTERS.contains(group);
       if (starter) {
         grant(api, group, Resources.PROCESS_INSTANCE, "*", "CREATE");
       }
@@ -261,7 +263,7 @@ class CaseThroughputBenchmark {
         }
         if (starter) {
           permissions.add("CREATE_INSTANCE");
-          if (AccessBootstrap.MESSAGE_RECEIVERS.contains(journey.processKey())) {
+          if (journey.endMessage() != null) { // correlating it needs UPDATE_INSTANCE
             permissions.add("UPDATE_INSTANCE");
           }
         }

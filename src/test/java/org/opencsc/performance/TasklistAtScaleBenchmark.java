@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.opencsc.Api;
 import org.opencsc.OpenCscApplication;
+import org.opencsc.engine.ProcessCatalogue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,8 +55,6 @@ class TasklistAtScaleBenchmark {
   /** Open tasks per group: half for social workers, the rest for others they cannot see. */
   private static final List<String> TEAMS = List.of("social-workers", "social-workers", "team-managers",
       "agency-decision-makers");
-  private static final List<String> PROCESSES = List.of("missingEpisode", "strategyDiscussion", "privateFostering",
-      "adoptionDecision");
 
   private static EmbeddedPostgres postgres;
 
@@ -80,6 +79,9 @@ class TasklistAtScaleBenchmark {
 
   @Autowired
   ProcessEngine engine;
+
+  @Autowired
+  ProcessCatalogue catalogue;
 
   @Autowired
   PlatformTransactionManager transactions;
@@ -172,6 +174,7 @@ class TasklistAtScaleBenchmark {
 
   /** Completed steps as the completion listener records them, over three years, 1 in 10 late. */
   private void seedSteps() throws Exception {
+    List<String> processes = catalogue.caseProcesses();
     Instant start = Instant.now().minus(Duration.ofDays(3 * 365));
     try (Connection connection = dataSource.getConnection();
          PreparedStatement insert = connection.prepareStatement("insert into step_record (task_id, process_instance_id,"
@@ -181,7 +184,7 @@ class TasklistAtScaleBenchmark {
         Instant completed = start.plusSeconds(i * 90L);
         insert.setString(1, "bench-task-" + i);
         insert.setString(2, "bench-case-" + (i / 10));
-        insert.setString(3, PROCESSES.get((i / 10) % PROCESSES.size()));
+        insert.setString(3, processes.get((i / 10) % processes.size()));
         insert.setString(4, "step" + (i % 10));
         insert.setString(5, "worker" + (i % 200));
         insert.setTimestamp(6, Timestamp.from(completed));

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
+import org.opencsc.rules.Groups;
 
 /**
  * Who sees a case's rows through the engine REST API (issue 21): one real case of each process,

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.opencsc.ApplicationTest;
 import org.opencsc.WorkflowFixture;
+import org.opencsc.rules.Groups;
 
 /**
  * Checking a user's groups as they are, without Camunda's scan of every grant, lets each user see

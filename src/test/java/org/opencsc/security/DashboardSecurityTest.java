@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.opencsc.Api;
 import org.opencsc.ApplicationTest;
+import org.opencsc.rules.Groups;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 

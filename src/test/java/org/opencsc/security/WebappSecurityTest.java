@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
 import org.junit.jupiter.api.Test;
 import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
+import org.opencsc.rules.Groups;
 
 /**
  * The webapps: admin setup closed for good (CVE-2026-77226), hardened cookies, app access per

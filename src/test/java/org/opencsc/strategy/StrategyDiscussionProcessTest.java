@@ -17,12 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
 import org.opencsc.WorkflowFixture;
-import org.opencsc.compliance.Breach;
-import org.opencsc.compliance.BreachCode;
-import org.opencsc.compliance.BreachRepository;
+import org.opencsc.engine.Breach;
+import org.opencsc.engine.BreachRepository;
+import org.opencsc.rules.BreachCode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

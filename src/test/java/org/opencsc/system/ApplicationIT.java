@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencsc.Api;
 import org.opencsc.Api.Reply;
-import org.opencsc.workflow.CaseHistoryLevel;
+import org.opencsc.engine.CaseHistoryLevel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,0 +1,261 @@
+package org.opencsc.engine;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.opencsc.calendar.LondonTime;
+import org.opencsc.engine.BreachRegister.Step;
+import org.opencsc.rules.Answers;
+import org.opencsc.rules.Completion;
+import org.opencsc.rules.FieldType;
+import org.opencsc.rules.Groups;
+import org.opencsc.rules.RuleViolation;
+import org.opencsc.rules.RuleViolation.Problem;
+import org.opencsc.rules.TaskRules;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Applies the {@link ProcessCatalogue} inside the engine: at every process start, when a waiting case
+ * receives a message, and at the creation and completion of every user task. It runs in the engine's transaction, so a refusal leaves
+ * nothing behind, whichever door the call came through (REST, submit-form, Tasklist, Java).
+ */
+@Component
+public class RuleEnforcement {
+
+  /** Every case names the child it is about. */
+  public static final String CHILD_ID = "childId";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ProcessCatalogue ruleBook;
+  private final BreachRegister breaches;
+  private final CompletedStepRepository steps;
+
+  private final ApplicationEventPublisher events;
+
+  public RuleEnforcement(ProcessCatalogue ruleBook, BreachRegister breaches, CompletedStepRepository steps,
+      ApplicationEventPublisher events) {
+    this.ruleBook = ruleBook;
+    this.breaches = breaches;
+    this.steps = steps;
+    this.events = events;
+  }
+
+  /** A process instance is starting: its start variables must satisfy the start rules. */
+  public void onStart(String processKey, DelegateExecution execution) {
+    ruleBook.start(processKey).ifPresent(rules -> {
+      List<Problem> problems = rules.problemsIn(Answers.from(execution::getVariable));
+      if (!problems.isEmpty()) {
+        throw new RuleViolation(problems);
+      }
+    });
+  }
+
+  /** A catching event is triggered: if by a message with rules, the message must satisfy them. */
+  public void onCatch(String processKey, DelegateExecution execution) {
+    if (!(execution.getBpmnModelElementInstance() instanceof CatchEvent event)) {
+      return;
+    }
+    for (EventDefinition definition : event.getEventDefinitions()) {
+      if (definition instanceof MessageEventDefinition message && message.getMessage() != null) {
+        ruleBook.message(processKey, message.getMessage().getName()).ifPresent(rules -> {
+          List<Problem> problems = rules.problemsIn(Answers.from(execution::getVariable));
+          if (!problems.isEmpty()) {
+            throw new RuleViolation(problems);
+          }
+        });
+      }
+    }
+  }
+
+  /**
+   * A task opens: its answers start empty (a repeated visit or a second sign-off cannot reuse the
+   * last one's), and its due date comes from its deadline variable.
+   */
+  public void onCreate(String processKey, DelegateTask task) {
+    ruleBook.task(processKey, task.getTaskDefinitionKey()).ifPresent(rules -> {
+      for (String field : rules.fields()) {
+        task.removeVariable(field);
+      }
+      task.removeVariable(TaskRules.LATE_REASON);
+      if (rules.deadlineVariable() != null && task.getDueDate() == null) {
+        ZonedDateTime due = Answers.from(task::getVariable).dateTime(rules.deadlineVariable());
+        if (due != null) {
+          task.setDueDate(Date.from(due.toInstant()));
+        }
+      }
+      if (rules.deadlineVariable() != null && task.getDueDate() != null) {
+        events.publishEvent(DeadlineStepOpened.of(processKey, task, rules.deadlineVariable()));
+      }
+    });
+  }
+
+  /**
+   * A task is being completed: refuse it unless every rule holds; then record who completed it
+   * and when, and a breach if it is late.
+   */
+  public void onComplete(String processKey, DelegateTask task) {
+    String taskKey = task.getTaskDefinitionKey();
+    String user = currentUser();
+    if (task.getAssignee() != null && user != null && !task.getAssignee().equals(user) && !isManager()) {
+      throw new TaskClaimedByAnother(task.getAssignee());
+    }
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    TaskRules rules = ruleBook.task(processKey, taskKey).orElse(null);
+    Answers answers = Answers.from(task::getVariable);
+
+    List<Problem> problems = new ArrayList<>();
+    Deadline deadline = null;
+    if (rules != null) {
+      problems.addAll(rules.problemsIn(answers));
+      if (!rules.signsOffTaskKeys().isEmpty()) {
+        fourEyesProblem(rules, task.getProcessInstanceId(), user).ifPresent(problems::add);
+      }
+      for (TaskRules.Exclusion exclusion : rules.exclusions()) {
+        if (user == null || exclusion.users().apply(answers).contains(user)) {
+          problems.add(new Problem(taskKey, (user == null ? "an identified user is needed: " : user + ": ")
+              + exclusion.rule()));
+        }
+      }
+      if (rules.deadlineVariable() != null && problems.isEmpty() && rules.deadlineApplies(answers)) {
+        deadline = deadline(rules, task, answers, now);
+        if (deadline != null && deadline.late()) {
+          lateReasonProblem(answers, deadline).ifPresent(problems::add);
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RuleViolation(problems);
+    }
+
+    if (deadline != null) {
+      Step step = step(processKey, task.getExecution(), rules, taskKey, deadline.due().toInstant());
+      if (deadline.late()) {
+        breaches.recordLate(step, deadline.metAt().toInstant(), user, answers.text(TaskRules.LATE_REASON));
+      } else {
+        breaches.metInTime(step, deadline.metAt().toInstant(), user);
+      }
+    }
+    // Late against the deadline rule where there is one (met at the recorded event), otherwise
+    // against the task's due date: the compliance figures count every step that had a due date.
+    Instant dueAt = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+    boolean late = deadline != null ? deadline.late() : dueAt != null && now.isAfter(dueAt);
+    steps.insert(new CompletedStep(task.getId(), task.getProcessInstanceId(), processKey, taskKey, user, now, dueAt, late,
+        rules == null ? null : recorded(rules, answers)));
+    // Shown to the next person in Tasklist; the four-eyes check reads the step record instead.
+    task.setVariable(TaskRules.completedByVariable(taskKey), user);
+    task.setVariable(TaskRules.completedAtVariable(taskKey), LondonTime.format(now));
+    if (rules != null) {
+      Completion completion = new Completion(task.getId(), task.getProcessInstanceId(), taskKey, dueAt, user, answers);
+      rules.completionActions().forEach(action -> action.accept(completion));
+    }
+  }
+
+  /**
+   * The step's answers as the completion left them, for the step record: its fields and any late
+   * reason, dates in UK time as the forms show them, fields left empty out.
+   */
+  private static String recorded(TaskRules rules, Answers answers) {
+    Map<String, Object> recorded = new LinkedHashMap<>();
+    for (String field : rules.fields()) {
+      putAnswer(recorded, field, answers.get(field));
+    }
+    putAnswer(recorded, TaskRules.LATE_REASON, answers.get(TaskRules.LATE_REASON));
+    try {
+      return JSON.writeValueAsString(recorded);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Answers of " + rules.taskKey() + " cannot be written as JSON", e);
+    }
+  }
+
+  private static void putAnswer(Map<String, Object> recorded, String field, Object value) {
+    if (value instanceof Date date) {
+      recorded.put(field, LondonTime.format(date));
+    } else if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+      recorded.put(field, value);
+    } else if (value != null) {
+      recorded.put(field, value.toString());
+    }
+  }
+
+  /**
+   * When the step was due and when it was met (the recorded event's time, or now). The due date
+   * is the task's own, set from the deadline variable when the task opened: a variable sent
+   * with the completion cannot move it.
+   */
+  private static Deadline deadline(TaskRules rules, DelegateTask task, Answers answers, Instant now) {
+    ZonedDateTime due = task.getDueDate() != null ? LondonTime.toLondon(task.getDueDate().toInstant())
+        : answers.dateTime(rules.deadlineVariable());
+    if (due == null) {
+      return null;
+    }
+    ZonedDateTime metAt = rules.metAtField() == null ? null : answers.dateTime(rules.metAtField());
+    return new Deadline(due, metAt != null ? metAt : LondonTime.toLondon(now));
+  }
+
+  private static Optional<Problem> lateReasonProblem(Answers answers, Deadline deadline) {
+    Object reason = answers.get(TaskRules.LATE_REASON);
+    if (!(reason instanceof String text) || text.isBlank()) {
+      return Optional.of(new Problem(TaskRules.LATE_REASON, "is required because this step was due by "
+          + LondonTime.format(deadline.due()) + " and is late"));
+    }
+    // the same rules as every other text answer: its length, and no markup
+    return FieldType.TEXT.problemWith(text).map(problem -> new Problem(TaskRules.LATE_REASON, problem));
+  }
+
+  private record Deadline(ZonedDateTime due, ZonedDateTime metAt) {
+    boolean late() {
+      return metAt.isAfter(due);
+    }
+  }
+
+  private Optional<Problem> fourEyesProblem(TaskRules rules, String processInstanceId, String user) {
+    if (user == null) {
+      return Optional.of(new Problem(rules.taskKey(), "a sign-off must be completed by an identified user"));
+    }
+    if (steps.existsByProcessInstanceIdAndTaskKeyInAndCompletedBy(processInstanceId, rules.signsOffTaskKeys(), user)) {
+      return Optional.of(new Problem(rules.taskKey(), "four eyes: " + user + " did the work this signs off ("
+          + String.join(", ", rules.signsOffTaskKeys()) + ") and cannot sign it off; someone else must"));
+    }
+    return Optional.empty();
+  }
+
+  static Step step(String processKey, DelegateExecution execution, TaskRules rules, String taskKey,
+      Instant dueAt) {
+    Object childId = execution.getVariable(CHILD_ID);
+    return new Step(rules.breachCode(), processKey, execution.getProcessInstanceId(),
+        childId == null ? null : childId.toString(), taskKey, dueAt);
+  }
+
+  /** Managers (and administrators) may complete a step that a worker of theirs has claimed. */
+  private static boolean isManager() {
+    CommandContext commandContext = Context.getCommandContext();
+    List<String> groups = commandContext == null || commandContext.getAuthentication() == null ? null
+        : commandContext.getAuthentication().getGroupIds();
+    return groups != null && (groups.contains(Groups.TEAM_MANAGERS) || groups.contains(Groups.SERVICE_MANAGERS)
+        || groups.contains(Groups.CAMUNDA_ADMIN));
+  }
+
+  private static String currentUser() {
+    CommandContext commandContext = Context.getCommandContext();
+    return commandContext == null ? null : commandContext.getAuthenticatedUserId();
+  }
+}

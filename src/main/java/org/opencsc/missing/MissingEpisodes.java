@@ -1,0 +1,102 @@
+package org.opencsc.missing;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.opencsc.calendar.LondonTime;
+import org.opencsc.rules.Answers;
+import org.opencsc.rules.Completion;
+import org.opencsc.rules.TaskRules;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the episode's row in our case table in step with the process. Every write joins the
+ * engine's transaction, and every write is an idempotent update of one row per episode, so a
+ * retried job or a refused step leaves it exactly as the engine is.
+ */
+@Component("missingEpisodeRecord") // the name diagrams, old ones too, call it by
+public class MissingEpisodes {
+
+  private final MissingEpisodeRepository episodes;
+
+  public MissingEpisodes(MissingEpisodeRepository episodes) {
+    this.episodes = episodes;
+  }
+
+  /** The episode as reported at the start; the same row if the start step runs again. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public MissingEpisode opened(String processInstanceId, String businessKey, Answers answers) {
+    return episodes.findById(processInstanceId).orElseGet(() -> episodes.insert(new MissingEpisode(
+        processInstanceId, answers.text("childId"), businessKey, answers.text("episodeType"),
+        answers.dateTime("missingFrom").toInstant(), answers.text("reportedBy"), LondonTime.now().toInstant())));
+  }
+
+  /**
+   * The repeat-missing decision's result, recorded when the decision task ends:
+   * {@code ${missingEpisodeRecord.repeatDecided(execution)}}.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void repeatDecided(DelegateExecution execution) {
+    Answers answers = Answers.from(execution::getVariable);
+    episode(execution.getProcessInstanceId()).repeatCount(answers.integer("episodesInWindow").intValue(),
+        answers.isTrue("repeatMissing"));
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void returned(String processInstanceId, ZonedDateTime returnedAt, ZonedDateTime rhiDueAt) {
+    episode(processInstanceId).returned(returnedAt.toInstant(), rhiDueAt.toInstant());
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void referred(String processInstanceId, String strategyDiscussionId) {
+    episode(processInstanceId).referred(strategyDiscussionId);
+  }
+
+  /** The manager's sign-off of the risk assessment (only an approval is the assessment of record). */
+  void riskSignedOff(Completion task) {
+    Answers answers = task.answers();
+    if (answers.isTrue("riskApproved")) {
+      episode(task.processInstanceId()).riskApproved(answers.text("riskLevel"), task.completedBy(),
+          completedAt(task), answers.text("managerRationale"));
+    }
+  }
+
+  void offered(Completion task) {
+    Answers answers = task.answers();
+    boolean offered = answers.isTrue("rhiOffered");
+    episode(task.processInstanceId()).offer(offered,
+        offered ? answers.dateTime("rhiOfferedAt").toInstant() : null,
+        offered ? null : answers.text("rhiNotOfferedReason"),
+        offered ? answers.isTrue("rhiAccepted") : null,
+        offered && answers.isFalse("rhiAccepted") ? answers.text("rhiDeclineReason") : null);
+  }
+
+  void interviewed(Completion task) {
+    Answers answers = task.answers();
+    if (answers.isTrue("interviewNotHeld")) {
+      episode(task.processInstanceId()).notHeld(answers.text("interviewNotHeldReason"));
+    } else {
+      episode(task.processInstanceId()).interview(answers.dateTime("rhiHeldAt").toInstant(),
+          answers.text("interviewer"), answers.isTrue("interviewerIndependent"), answers.isTrue("harmDisclosed"));
+    }
+  }
+
+  void reviewed(Completion task) {
+    Answers answers = task.answers();
+    episode(task.processInstanceId()).reviewed(answers.text("reviewOutcome"), task.completedBy(),
+        completedAt(task), answers.text("managerRationale"), answers.text("noStrategyReason"));
+  }
+
+  private MissingEpisode episode(String processInstanceId) {
+    return episodes.findById(processInstanceId).orElseThrow(() -> new IllegalStateException(
+        "No missing episode row for process instance " + processInstanceId));
+  }
+
+  private static Instant completedAt(Completion task) {
+    return LondonTime.parseDateTime(task.answers().text(
+        TaskRules.completedAtVariable(task.taskKey()))).toInstant();
+  }
+}

@@ -1,0 +1,162 @@
+package org.opencsc.rules;
+
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import org.opencsc.calendar.LondonTime;
+
+/** The kinds of value a rule can require; each knows how to say what is wrong with a value. */
+public abstract class FieldType {
+
+  /**
+   * The most the engine keeps in a text variable: Camunda stores a string in a 4,000-character
+   * column (ACT_RU_VARIABLE.TEXT_ and its history) on every database we support. The cap was
+   * 20,000 before, and an answer of 4,001 to 20,000 characters passed the rules, then failed in
+   * the database with a 500 and lost the practitioner's work.
+   */
+  public static final int MAX_TEXT_LENGTH = 4_000;
+
+  public static final FieldType BOOLEAN = new FieldType("true or false") {
+    @Override
+    public Optional<String> problemWith(Object value) {
+      return value instanceof Boolean ? Optional.empty() : Optional.of("must be true or false");
+    }
+  };
+
+  public static final FieldType TEXT = new FieldType("text") {
+    @Override
+    public Optional<String> problemWith(Object value) {
+      if (!(value instanceof String text)) {
+        return Optional.of("must be text");
+      }
+      if (text.length() > MAX_TEXT_LENGTH) {
+        return Optional.of("must be at most " + MAX_TEXT_LENGTH + " characters");
+      }
+      return markupIn(text);
+    }
+
+    @Override
+    boolean isBlank(Object value) {
+      return value instanceof String text && text.isBlank();
+    }
+  };
+
+  /**
+   * Markup that a browser would run or load: a tag such as {@code <script>}, {@code <img>} or
+   * {@code <a>}, an event handler inside a tag, or a {@code javascript:} address. Records are
+   * plain text; every screen escapes what it shows, and refusing markup at the door keeps it out
+   * of exports and of anything that might not. Plain uses of {@code <} (such as "under 5s <
+   * 10 minutes" or {@code <jo@example.org>}) are accepted.
+   */
+  private static final Pattern MARKUP = Pattern.compile("(?i)<\\s*/?\\s*(?:script|iframe|frame|frameset|img|image|svg"
+      + "|math|object|embed|applet|style|link|meta|base|a|body|html|head|form|input|button|textarea|select|option"
+      + "|video|audio|source|track|details|marquee|template|xml)\\b|<[a-z][^>]*[\\s/\"']on[a-z]+\\s*=|javascript\\s*:|vbscript\\s*:");
+
+  static Optional<String> markupIn(String text) {
+    return MARKUP.matcher(text).find()
+        ? Optional.of("must be plain text, without HTML or script markup such as <script>")
+        : Optional.empty();
+  }
+
+  /** Text made by joining a prefix to an answer, cut to what a text field may hold. */
+  public static String capped(String text) {
+    return text.length() > MAX_TEXT_LENGTH ? text.substring(0, MAX_TEXT_LENGTH) : text;
+  }
+
+  /** A name or short reference: one line, at most {@value #MAX_LINE_LENGTH} characters. */
+  public static final int MAX_LINE_LENGTH = 200;
+
+  public static final FieldType LINE = new FieldType("a line of text") {
+    @Override
+    public Optional<String> problemWith(Object value) {
+      if (!(value instanceof String text)) {
+        return Optional.of("must be text");
+      }
+      if (text.length() > MAX_LINE_LENGTH || text.contains("\n")) {
+        return Optional.of("must be one line of at most " + MAX_LINE_LENGTH + " characters");
+      }
+      return markupIn(text);
+    }
+
+    @Override
+    boolean isBlank(Object value) {
+      return value instanceof String text && text.isBlank();
+    }
+  };
+
+  /** A whole number; a form may send 28.0 for 28, which is accepted. */
+  public static final FieldType INTEGER = new FieldType("a whole number") {
+    @Override
+    public Optional<String> problemWith(Object value) {
+      if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+        return Optional.empty();
+      }
+      if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+          && Math.abs(number.doubleValue()) < Integer.MAX_VALUE) {
+        return Optional.empty();
+      }
+      return Optional.of("must be a whole number");
+    }
+  };
+
+  public static final FieldType DATE = new FieldType("a date") {
+    @Override
+    public Optional<String> problemWith(Object value) {
+      return unlessParses(value, LondonTime::parseDate);
+    }
+  };
+
+  public static final FieldType DATE_TIME = new FieldType("a date-time") {
+    @Override
+    public Optional<String> problemWith(Object value) {
+      return unlessParses(value, LondonTime::parseDateTime);
+    }
+  };
+
+  /** One of a fixed list of codes, as the contract spells them. */
+  public static FieldType oneOf(String... codes) {
+    List<String> allowed = Arrays.asList(codes);
+    String description = "one of " + String.join(", ", allowed);
+    return new FieldType(description) {
+      @Override
+      public Optional<String> problemWith(Object value) {
+        return allowed.contains(value) ? Optional.empty() : Optional.of("must be " + description);
+      }
+    };
+  }
+
+  private final String description;
+
+  /** A Date variable (REST type "Date") is accepted as it is; text must parse. */
+  private static Optional<String> unlessParses(Object value, Consumer<String> parser) {
+    if (value instanceof Date) {
+      return Optional.empty();
+    }
+    try {
+      parser.accept(String.valueOf(value));
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  private FieldType(String description) {
+    this.description = description;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Why this (present, non-null) value is not of this type, if it is not. */
+  public abstract Optional<String> problemWith(Object value);
+
+  /** Whether a present value still counts as "not given" (empty text from a form). */
+  boolean isBlank(Object value) {
+    return false;
+  }
+}

@@ -1,0 +1,137 @@
+package org.opencsc.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The rules for completing one user task: its fields, the deadline it must meet (and the breach
+ * code written when it does not), and, for a manager's sign-off, the task whose work it signs
+ * off (four eyes).
+ */
+public final class TaskRules extends FieldRules<TaskRules> {
+
+  /** Asked for whenever a step is completed after its deadline. */
+  public static final String LATE_REASON = "lateReason";
+
+  private final String taskKey;
+  private String deadlineVariable;
+  private BreachCode breachCode;
+  private String metAtField;
+  private Predicate<Answers> deadlineApplies = answers -> true;
+  private List<String> signsOffTaskKeys = List.of();
+  private final List<Consumer<Completion>> onCompleted = new ArrayList<>();
+  private final List<Exclusion> exclusions = new ArrayList<>();
+
+  private TaskRules(String taskKey) {
+    this.taskKey = taskKey;
+  }
+
+  public static TaskRules task(String taskKey) {
+    return new TaskRules(taskKey);
+  }
+
+  /**
+   * The step is due by the date-time held in {@code deadlineVariable}: it becomes the task's
+   * due date, and completing later needs a {@value #LATE_REASON} and writes a breach.
+   */
+  public TaskRules deadline(String deadlineVariable, BreachCode breachCode) {
+    this.deadlineVariable = deadlineVariable;
+    this.breachCode = breachCode;
+    return this;
+  }
+
+  /**
+   * The deadline is met when the event recorded in this field happened (when the interview was
+   * held), not when the worker completed the task: a step done on time but recorded late is not
+   * a breach, and one done late is late however soon it is recorded.
+   */
+  public TaskRules metAt(String dateTimeField) {
+    this.metAtField = dateTimeField;
+    return this;
+  }
+
+  /** The deadline binds this task only for some answers (the offer, only when no interview follows). */
+  public TaskRules deadlineAppliesWhen(Predicate<Answers> applies) {
+    this.deadlineApplies = applies;
+    return this;
+  }
+
+  /**
+   * Users who may not complete this task, named by the answers (a panel member may not make the
+   * agency decision); {@code rule} says why.
+   */
+  public TaskRules notBy(String rule, Function<Answers, Collection<String>> excludedUsers) {
+    exclusions.add(new Exclusion(rule, excludedUsers));
+    return this;
+  }
+
+  /** Work to do once the task is accepted (in the same transaction), e.g. update a case record. */
+  public TaskRules onCompleted(Consumer<Completion> action) {
+    onCompleted.add(action);
+    return this;
+  }
+
+  /**
+   * This task is a manager's sign-off of the work done in these tasks: nobody who completed one
+   * of them may complete this one.
+   */
+  public TaskRules signsOff(String... workTaskKeys) {
+    this.signsOffTaskKeys = List.of(workTaskKeys);
+    return this;
+  }
+
+  public String taskKey() {
+    return taskKey;
+  }
+
+  public String deadlineVariable() {
+    return deadlineVariable;
+  }
+
+  public BreachCode breachCode() {
+    return breachCode;
+  }
+
+  public String metAtField() {
+    return metAtField;
+  }
+
+  public boolean deadlineApplies(Answers answers) {
+    return deadlineApplies.test(answers);
+  }
+
+  public List<Exclusion> exclusions() {
+    return exclusions;
+  }
+
+  public List<Consumer<Completion>> completionActions() {
+    return onCompleted;
+  }
+
+  public List<String> signsOffTaskKeys() {
+    return signsOffTaskKeys;
+  }
+
+  /** The variable recording who completed a task, read by four-eyes checks and the timeline. */
+  public static String completedByVariable(String taskKey) {
+    return taskKey + "CompletedBy";
+  }
+
+  /** The variable recording when a task was completed (ISO date-time, UK time). */
+  public static String completedAtVariable(String taskKey) {
+    return taskKey + "CompletedAt";
+  }
+
+  /** A group of users kept from a task, and the rule that keeps them. */
+  public record Exclusion(String rule, Function<Answers, Collection<String>> users) {
+  }
+
+  @Override
+  protected TaskRules self() {
+    return this;
+  }
+}

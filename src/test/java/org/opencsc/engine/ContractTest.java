@@ -1,0 +1,183 @@
+package org.opencsc.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencsc.ApplicationTest;
+import org.opencsc.rules.StartRules;
+import org.opencsc.rules.TaskRules;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads the public contract (../shared/contract.md) and checks every name in it against the
+ * diagrams, the rules and the forms: each process key, each task key with its group, each
+ * message, and each start and task variable (a field the server accepts and a form asks for).
+ */
+class ContractTest extends ApplicationTest {
+
+  static final Path CONTRACT = Path.of("..", "shared", "contract.md");
+  private static final Pattern SECTION = Pattern.compile("^## \\d+\\. `(\\w+)`.*$", Pattern.MULTILINE);
+  private static final Pattern ROW = Pattern.compile("^\\| `(\\w+)` \\| ([\\w-]+) \\| (.*) \\|$", Pattern.MULTILINE);
+  private static final Pattern NAME = Pattern.compile("`([a-z][A-Za-z0-9]*)`");
+  private static final Pattern MESSAGE = Pattern.compile("message `(\\w+)`");
+
+  private static final Map<String, String> sections = new LinkedHashMap<>();
+  private static final Map<String, BpmnModelInstance> diagrams = new HashMap<>();
+  private static final Map<String, Set<String>> formKeys = new HashMap<>();
+
+  @Autowired
+  private ProcessCatalogue rules;
+
+  @BeforeAll
+  static void read() throws IOException {
+    assertThat(CONTRACT).as("the contract beside the project (../shared/contract.md)").isRegularFile();
+    String contract = Files.readString(CONTRACT);
+    Matcher section = SECTION.matcher(contract);
+    List<int[]> bounds = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    while (section.find()) {
+      keys.add(section.group(1));
+      bounds.add(new int[] {section.end()});
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      int end = i + 1 < keys.size() ? contract.lastIndexOf("\n## ", bounds.get(i + 1)[0]) : contract.indexOf("\n## Compliance");
+      sections.put(keys.get(i), contract.substring(bounds.get(i)[0], end < 0 ? contract.length() : end));
+    }
+    var resolver = new PathMatchingResourcePatternResolver();
+    for (Resource resource : resolver.getResources("classpath*:bpmn/*.bpmn")) {
+      try (InputStream in = resource.getInputStream()) {
+        BpmnModelInstance diagram = Bpmn.readModelFromStream(in);
+        diagram.getModelElementsByType(Process.class).forEach(process -> diagrams.put(process.getId(), diagram));
+      }
+    }
+    ObjectMapper json = new ObjectMapper();
+    for (Resource form : resolver.getResources("classpath*:forms/*.form")) {
+      try (InputStream in = form.getInputStream()) {
+        JsonNode root = json.readTree(in);
+        Set<String> keysOfForm = new HashSet<>();
+        root.findValues("key").forEach(key -> keysOfForm.add(key.asText()));
+        formKeys.put(root.path("id").asText(), keysOfForm);
+      }
+    }
+    assertThat(sections).as("process sections of the contract").hasSize(4);
+  }
+
+  @Test
+  void everyProcessTaskGroupAndMessageIsInTheDiagrams() {
+    for (Map.Entry<String, String> section : sections.entrySet()) {
+      String process = section.getKey();
+      BpmnModelInstance diagram = diagrams.get(process);
+      assertThat(diagram).as("a diagram with process " + process).isNotNull();
+      Matcher row = ROW.matcher(section.getValue());
+      while (row.find()) {
+        UserTask task = diagram.getModelElementById(row.group(1));
+        assertThat(task).as(process + ": user task " + row.group(1)).isNotNull();
+        assertThat(task.getCamundaCandidateGroups()).as(process + "/" + row.group(1) + " group").isEqualTo(row.group(2));
+      }
+      Matcher message = MESSAGE.matcher(section.getValue());
+      while (message.find()) {
+        String name = message.group(1);
+        assertThat(diagram.getModelElementsByType(Message.class)).as(process + ": message " + name)
+            .anySatisfy(m -> assertThat(m.getName()).isEqualTo(name));
+      }
+    }
+  }
+
+  @Test
+  void everyTaskVariableIsAFieldOfItsStepAndOnItsForm() {
+    for (Map.Entry<String, String> section : sections.entrySet()) {
+      String process = section.getKey();
+      Map<String, Set<String>> variables = taskVariables(section.getValue());
+      for (Map.Entry<String, Set<String>> task : variables.entrySet()) {
+        if (task.getValue().isEmpty()) {
+          continue;
+        }
+        TaskRules taskRules = rules.task(process, task.getKey()).orElseThrow(
+            () -> new AssertionError(process + "/" + task.getKey() + " has no rules"));
+        UserTask userTask = diagrams.get(process).getModelElementById(task.getKey());
+        Set<String> onForm = formKeys.getOrDefault(userTask.getCamundaFormRef(), Set.of());
+        for (String variable : task.getValue()) {
+          assertThat(taskRules.fields()).as(process + "/" + task.getKey() + " accepts " + variable).contains(variable);
+          assertThat(onForm).as(process + "/" + task.getKey() + " form asks for " + variable).contains(variable);
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyStartVariableIsAStartFieldAndOnTheStartForm() {
+    for (Map.Entry<String, String> section : sections.entrySet()) {
+      String process = section.getKey();
+      String body = section.getValue();
+      String startLine = body.lines().filter(line -> line.startsWith("Start")).findFirst().orElseThrow();
+      int next = body.indexOf(startLine) + startLine.length();
+      String start = startLine + body.substring(next, body.indexOf("\n\n", next) < 0 ? next : body.indexOf("\n\n", next));
+      StartRules startRules = rules.start(process).orElseThrow();
+      String startForm = diagrams.get(process).getModelElementsByType(StartEvent.class).stream()
+          .filter(event -> event.getCamundaFormRef() != null).findFirst().orElseThrow().getCamundaFormRef();
+      Matcher name = NAME.matcher(start.substring(start.indexOf(':')).replaceAll("\\([^)]*\\)", ""));
+      while (name.find()) {
+        assertThat(startRules.fields()).as(process + " start accepts " + name.group(1)).contains(name.group(1));
+        assertThat(formKeys.get(startForm)).as(process + " start form asks for " + name.group(1)).contains(name.group(1));
+      }
+    }
+  }
+
+  /** Task key → the variables the contract's table names for it. */
+  static Map<String, Set<String>> taskVariables(String section) {
+    Map<String, Set<String>> variables = new LinkedHashMap<>();
+    Matcher row = ROW.matcher(section);
+    while (row.find()) {
+      variables.put(row.group(1), new LinkedHashSet<>());
+    }
+    row.reset();
+    while (row.find()) {
+      String column = row.group(3).strip();
+      Set<String> names = variables.get(row.group(1));
+      Matcher same = Pattern.compile("^as `(\\w+)`").matcher(column);
+      if (same.find()) {
+        names.addAll(variables.getOrDefault(same.group(1), Set.of()));
+        continue;
+      }
+      if (column.startsWith("opens") || column.startsWith("every")) {
+        int colon = column.indexOf(':');
+        column = colon < 0 ? "" : column.substring(colon);
+      }
+      // Names in brackets are conditions on other fields ("≥ `missingFrom`"), not this step's fields.
+      Matcher name = NAME.matcher(column.replaceAll("\\([^)]*\\)", ""));
+      while (name.find()) {
+        if (!variables.containsKey(name.group(1))) {
+          names.add(name.group(1));
+        }
+      }
+    }
+    return variables;
+  }
+}
