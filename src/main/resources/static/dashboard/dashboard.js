@@ -2,13 +2,6 @@
 // HTML, so a reason typed into a form cannot change the page.
 'use strict';
 
-const PROCESS_NAMES = {
-  missingEpisode: 'Missing from home or care',
-  strategyDiscussion: 'Strategy discussions',
-  privateFostering: 'Private fostering',
-  adoptionDecision: 'Adoption decisions'
-};
-
 async function get(path) {
   const response = await fetch(path, {headers: {Accept: 'application/json'}, credentials: 'same-origin'});
   if (!response.ok) {
@@ -48,7 +41,7 @@ async function showSummary() {
     const rate = process.rate;
     const card = el('article', null, 'card ' + (rate === null ? '' : rate >= 0.9 ? 'good' : rate >= 0.7 ? 'fair' : 'poor'));
     card.dataset.process = process.process;
-    card.append(el('h3', PROCESS_NAMES[process.process] || process.process));
+    card.append(el('h3', process.name || process.process));
     card.append(el('div', percent(rate), 'rate'));
     const figures = el('dl');
     for (const [label, key] of [['Cases', 'cases'], ['Steps due', 'stepsDue'], ['On time', 'stepsOnTime'],
@@ -65,12 +58,15 @@ async function showSummary() {
   return summary;
 }
 
-async function showTrend() {
+// The processes and their names come from the summary: the server's catalogue lists them.
+async function showTrend(summary) {
   const months = new Set();
   const series = {};
-  for (const process of Object.keys(PROCESS_NAMES)) {
-    series[process] = await get('/api/compliance/trend?process=' + encodeURIComponent(process));
-    series[process].forEach(point => months.add(point.month));
+  const names = {};
+  for (const figures of summary) {
+    names[figures.process] = figures.name || figures.process;
+    series[figures.process] = await get('/api/compliance/trend?process=' + encodeURIComponent(figures.process));
+    series[figures.process].forEach(point => months.add(point.month));
   }
   const labels = [...months].sort();
   new Chart(document.getElementById('trend'), {
@@ -78,7 +74,7 @@ async function showTrend() {
     data: {
       labels,
       datasets: Object.keys(series).map(process => ({
-        label: PROCESS_NAMES[process],
+        label: names[process],
         data: labels.map(month => {
           const point = series[process].find(p => p.month === month);
           return point && point.stepsDue ? Math.round(100 * point.stepsOnTime / point.stepsDue) : null;
@@ -172,5 +168,5 @@ document.getElementById('timeline-form').addEventListener('submit', event => {
   showTimeline(document.getElementById('child-id').value.trim());
 });
 
-showSummary().then(() => Promise.all([showTrend(), showOpenSteps(), showBreaches()]))
+showSummary().then(summary => Promise.all([showTrend(summary), showOpenSteps(), showBreaches()]))
   .catch(error => document.getElementById('summary').append(el('p', 'Could not load the figures: ' + error.message)));

@@ -56,6 +56,11 @@ public class AdoptionDecisionRules implements ProcessRules {
   }
 
   @Override
+  public String title() {
+    return "Adoption decisions";
+  }
+
+  @Override
   public Optional<String> caseTable() {
     return Optional.of("adoption_decision");
   }

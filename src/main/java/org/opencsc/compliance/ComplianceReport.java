@@ -73,6 +73,7 @@ public class ComplianceReport {
       long due = completed + overdue;
       Map<String, Object> figures = new LinkedHashMap<>();
       figures.put("process", process);
+      figures.put("name", catalogue.title(process));
       figures.put("cases", cases);
       figures.put("stepsDue", due);
       figures.put("stepsOnTime", onTime);

@@ -62,6 +62,11 @@ public class ProcessCatalogue {
     return Optional.ofNullable(processes.get(processKey)).flatMap(ProcessRules::caseTable);
   }
 
+  /** What the dashboard calls the process's cases. */
+  public String title(String processKey) {
+    return Optional.ofNullable(processes.get(processKey)).map(ProcessRules::title).orElse(processKey);
+  }
+
   /** The case tables of those processes. */
   public List<String> caseTables() {
     return processes.values().stream().flatMap(process -> process.caseTable().stream()).toList();

@@ -52,6 +52,11 @@ public class PrivateFosteringRules implements ProcessRules {
   }
 
   @Override
+  public String title() {
+    return "Private fostering";
+  }
+
+  @Override
   public Optional<String> caseTable() {
     return Optional.of("private_fostering");
   }

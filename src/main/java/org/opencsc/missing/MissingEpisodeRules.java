@@ -54,6 +54,11 @@ public class MissingEpisodeRules implements ProcessRules {
   }
 
   @Override
+  public String title() {
+    return "Missing from home or care";
+  }
+
+  @Override
   public Optional<String> caseTable() {
     return Optional.of("missing_episode");
   }

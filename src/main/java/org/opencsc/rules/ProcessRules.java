@@ -15,6 +15,11 @@ public interface ProcessRules {
 
   String processKey();
 
+  /** What the dashboard calls the process's cases, e.g. "Strategy discussions"; the key when not given. */
+  default String title() {
+    return processKey();
+  }
+
   StartRules start();
 
   List<TaskRules> tasks();

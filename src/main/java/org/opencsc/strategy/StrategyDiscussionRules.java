@@ -65,6 +65,11 @@ public class StrategyDiscussionRules implements ProcessRules {
   }
 
   @Override
+  public String title() {
+    return "Strategy discussions";
+  }
+
+  @Override
   public Optional<String> caseTable() {
     return Optional.of("strategy_discussion");
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencsc.Variables.variables;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -67,6 +68,20 @@ class ComplianceApiTest extends ApplicationTest {
             org.assertj.core.data.Offset.offset(0.001));
       }
     }
+  }
+
+  @Test
+  void theSummaryListsEveryPracticeProcessOnceInTheCataloguesOrderWithItsName() {
+    List<String> listed = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    summary("tom").forEach(figures -> {
+      listed.add(figures.get("process").asText());
+      names.add(figures.get("name").asText());
+    });
+    // the test fixture keeps no case table, so the figures leave it out
+    assertThat(listed).containsExactly("missingEpisode", "strategyDiscussion", "privateFostering", "adoptionDecision");
+    assertThat(names).containsExactly("Missing from home or care", "Strategy discussions", "Private fostering",
+        "Adoption decisions");
   }
 
   @Test
