@@ -97,7 +97,7 @@ public final class LondonTime {
       return offsetDateTime.atZoneSameInstant(LondonTime.ZONE);
     }
     if (trigger instanceof ZonedDateTime zonedDateTime) {
-      return zonedDateTime;
+      return zonedDateTime.withZoneSameInstant(LondonTime.ZONE);
     }
     if (trigger == null) {
       throw new IllegalArgumentException(WorkingDayCalendar.TRIGGER_MISSING);

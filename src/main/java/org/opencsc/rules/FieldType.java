@@ -50,11 +50,12 @@ public abstract class FieldType {
    * {@code <a>}, an event handler inside a tag, or a {@code javascript:} address. Records are
    * plain text; every screen escapes what it shows, and refusing markup at the door keeps it out
    * of exports and of anything that might not. Plain uses of {@code <} (such as "under 5s <
-   * 10 minutes" or {@code <jo@example.org>}) are accepted.
+   * 10 minutes" or {@code <a.jones@example.org>}) are accepted: a browser's tag name ends only at
+   * a space, a slash or {@code >}.
    */
   private static final Pattern MARKUP = Pattern.compile("(?i)<\\s*/?\\s*(?:script|iframe|frame|frameset|img|image|svg"
       + "|math|object|embed|applet|style|link|meta|base|a|body|html|head|form|input|button|textarea|select|option"
-      + "|video|audio|source|track|details|marquee|template|xml)\\b|<[a-z][^>]*[\\s/\"']on[a-z]+\\s*=|javascript\\s*:|vbscript\\s*:");
+      + "|video|audio|source|track|details|marquee|template|xml)(?=[\\s/>]|$)|<[a-z][^>]*[\\s/\"']on[a-z]+\\s*=|javascript\\s*:|vbscript\\s*:");
 
   static Optional<String> markupIn(String text) {
     return MARKUP.matcher(text).find()
@@ -76,7 +77,7 @@ public abstract class FieldType {
       if (!(value instanceof String text)) {
         return Optional.of("must be text");
       }
-      if (text.length() > MAX_LINE_LENGTH || text.contains("\n")) {
+      if (text.length() > MAX_LINE_LENGTH || text.contains("\n") || text.contains("\r")) {
         return Optional.of("must be one line of at most " + MAX_LINE_LENGTH + " characters");
       }
       return markupIn(text);
@@ -92,7 +93,9 @@ public abstract class FieldType {
   public static final FieldType INTEGER = new FieldType("a whole number") {
     @Override
     public Optional<String> problemWith(Object value) {
-      if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      // What a case table's integer column can hold: a Long beyond it would be stored wrapped.
+      if (value instanceof Integer || value instanceof Short
+          || value instanceof Long number && number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE) {
         return Optional.empty();
       }
       if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -120,9 +119,6 @@ class FieldTypeTest {
     assertThat(FieldType.LINE.problemWith(text)).isEmpty();
   }
 
-  @Disabled("bug: the tag list ends in \\b, and '.' or '-' is a word boundary, so an address in angle brackets"
-      + " that starts with the initial a (<a.jones@school.org>) is refused as an <a> tag; a browser reads that"
-      + " tag name as 'a.jones@school.org', which is no tag, and the class comment promises <jo@example.org> passes")
   @Test
   void anEmailAddressInAngleBracketsStartingWithTheInitialAIsAccepted() {
     assertThat(FieldType.TEXT.problemWith("school contact <a.jones@school.org>")).isEmpty();
@@ -160,8 +156,6 @@ class FieldTypeTest {
     assertThat(FieldType.LINE.problemWith(false)).contains("must be text");
   }
 
-  @Disabled("bug: LINE looks only for \\n, so a bare carriage return (the line break some clients send) lets"
-      + " a two-line value through as 'one line'")
   @Test
   void lineRefusesABareCarriageReturn() {
     assertThat(FieldType.LINE.problemWith("Jo Bloggs\rsecond line")).contains("must be one line of at most 200 characters");
@@ -191,9 +185,6 @@ class FieldTypeTest {
     }
   }
 
-  @Disabled("bug: INTEGER caps a decimal at the int range but takes any Long, so 3000000000 sent with REST"
-      + " type Long passes (PrivateFosteringRules' 'at least 1' holds too) and PrivateFosteringArrangements"
-      + " stores intendedDurationDays with intValue(), as -1294967296 days")
   @Test
   void integerRefusesALongBeyondTheIntRangeAsItDoesADecimal() {
     assertThat(FieldType.INTEGER.problemWith(3_000_000_000L)).contains("must be a whole number");
