@@ -45,15 +45,15 @@ public class RuleEnforcement {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final ProcessCatalogue ruleBook;
+  private final ProcessCatalogue catalogue;
   private final BreachRegister breaches;
   private final CompletedStepRepository steps;
 
   private final ApplicationEventPublisher events;
 
-  public RuleEnforcement(ProcessCatalogue ruleBook, BreachRegister breaches, CompletedStepRepository steps,
+  public RuleEnforcement(ProcessCatalogue catalogue, BreachRegister breaches, CompletedStepRepository steps,
       ApplicationEventPublisher events) {
-    this.ruleBook = ruleBook;
+    this.catalogue = catalogue;
     this.breaches = breaches;
     this.steps = steps;
     this.events = events;
@@ -61,7 +61,7 @@ public class RuleEnforcement {
 
   /** A process instance is starting: its start variables must satisfy the start rules. */
   public void onStart(String processKey, DelegateExecution execution) {
-    ruleBook.start(processKey).ifPresent(rules -> {
+    catalogue.start(processKey).ifPresent(rules -> {
       List<Problem> problems = rules.problemsIn(Answers.from(execution::getVariable));
       if (!problems.isEmpty()) {
         throw new RuleViolation(problems);
@@ -76,7 +76,7 @@ public class RuleEnforcement {
     }
     for (EventDefinition definition : event.getEventDefinitions()) {
       if (definition instanceof MessageEventDefinition message && message.getMessage() != null) {
-        ruleBook.message(processKey, message.getMessage().getName()).ifPresent(rules -> {
+        catalogue.message(processKey, message.getMessage().getName()).ifPresent(rules -> {
           List<Problem> problems = rules.problemsIn(Answers.from(execution::getVariable));
           if (!problems.isEmpty()) {
             throw new RuleViolation(problems);
@@ -91,7 +91,7 @@ public class RuleEnforcement {
    * last one's), and its due date comes from its deadline variable.
    */
   public void onCreate(String processKey, DelegateTask task) {
-    ruleBook.task(processKey, task.getTaskDefinitionKey()).ifPresent(rules -> {
+    catalogue.task(processKey, task.getTaskDefinitionKey()).ifPresent(rules -> {
       for (String field : rules.fields()) {
         task.removeVariable(field);
       }
@@ -119,7 +119,7 @@ public class RuleEnforcement {
       throw new TaskClaimedByAnother(task.getAssignee());
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    TaskRules rules = ruleBook.task(processKey, taskKey).orElse(null);
+    TaskRules rules = catalogue.task(processKey, taskKey).orElse(null);
     Answers answers = Answers.from(task::getVariable);
 
     List<Problem> problems = new ArrayList<>();

@@ -47,7 +47,7 @@ class FormsMatchRulesTest extends ApplicationTest {
   private static final List<BpmnModelInstance> diagrams = new ArrayList<>();
 
   @Autowired
-  private ProcessCatalogue ruleBook;
+  private ProcessCatalogue catalogue;
 
   @BeforeAll
   static void read() throws IOException {
@@ -79,7 +79,7 @@ class FormsMatchRulesTest extends ApplicationTest {
           assertThat(task.getCamundaFormRefBinding()).as(where + " form binding").isEqualTo("deployment");
           JsonNode form = forms.get(task.getCamundaFormRef());
           assertThat(form).as(where + " form " + task.getCamundaFormRef()).isNotNull();
-          ruleBook.task(process.getId(), task.getId()).ifPresent(rules -> {
+          catalogue.task(process.getId(), task.getId()).ifPresent(rules -> {
             Set<String> allowed = new LinkedHashSet<>(rules.fields());
             allowed.add(TaskRules.LATE_REASON);
             assertFormMatches(where, form, rules, allowed);
@@ -99,7 +99,7 @@ class FormsMatchRulesTest extends ApplicationTest {
           }
           JsonNode form = forms.get(start.getCamundaFormRef());
           assertThat(form).as(process.getId() + " start form").isNotNull();
-          StartRules rules = ruleBook.start(process.getId()).orElseThrow();
+          StartRules rules = catalogue.start(process.getId()).orElseThrow();
           assertFormMatches(process.getId() + " start", form, rules, rules.fields());
         }
       }
@@ -116,7 +116,7 @@ class FormsMatchRulesTest extends ApplicationTest {
       }
     }
     for (String processKey : tasksByProcess.keySet()) {
-      for (String taskKey : ruleBook.taskKeys(processKey)) {
+      for (String taskKey : catalogue.taskKeys(processKey)) {
         assertThat(tasksByProcess.get(processKey)).as("rules for a task missing from the diagram of " + processKey)
             .contains(taskKey);
       }
