@@ -1,7 +1,5 @@
 package org.opencsc.engine;
 
-
-
 /**
  * For repositories of records whose id we assign (a task's id, a case's process instance id, a
  * UUID): adds a row that must not exist yet. Spring Data's {@code save} cannot tell such a record

@@ -1,7 +1,5 @@
 package org.opencsc.engine;
 
-
-
 /**
  * A claimed task is its assignee's to complete (or a manager's): completing it as someone else
  * is a conflict with their work, answered with 409, and nothing of the attempt is saved.

@@ -1,7 +1,5 @@
 package org.opencsc.rules;
 
-
-
 /** The statutory steps whose lateness is recorded, as the contract names them. */
 public enum BreachCode {
   /** Return home interview not held (or declined) within 72 hours of the return. */

@@ -1,7 +1,5 @@
 package org.opencsc.rules;
 
-
-
 /**
  * What a message from another system must carry before a waiting case accepts it (e.g.
  * {@code ChildReturned} with {@code returnedAt}). Checked when a catching event receives the

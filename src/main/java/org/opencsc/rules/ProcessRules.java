@@ -3,7 +3,6 @@ package org.opencsc.rules;
 import java.util.List;
 import java.util.Optional;
 
-
 /**
  * One process, declared once, in its own package: its key, what must be present to start it and
  * before each task completes, which deadline each step has, who may sign off what, the messages

@@ -1,7 +1,5 @@
 package org.opencsc.rules;
 
-
-
 /** What a process needs before an instance may start (REST, Tasklist, message or another process). */
 public final class StartRules extends FieldRules<StartRules> {
 
