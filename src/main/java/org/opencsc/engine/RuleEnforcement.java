@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.engine.BreachRegister.Step;
 import org.opencsc.rules.Answers;
+import org.opencsc.rules.BreachCode;
 import org.opencsc.rules.Completion;
 import org.opencsc.rules.FieldType;
 import org.opencsc.rules.Groups;
@@ -146,18 +147,27 @@ public class RuleEnforcement {
       throw new RuleViolation(problems);
     }
 
+    Optional<TaskRules.Failure> failure = rules == null ? Optional.empty() : rules.failureIn(answers);
     if (deadline != null) {
-      Step step = step(processKey, task.getExecution(), rules, taskKey, deadline.due().toInstant());
+      Step step = step(processKey, task.getExecution(), rules.breachCode(), taskKey, deadline.due().toInstant());
       if (deadline.late()) {
         breaches.recordLate(step, deadline.metAt().toInstant(), user, answers.text(TaskRules.LATE_REASON));
-      } else {
+      } else if (failure.isEmpty()) {
         breaches.metInTime(step, deadline.metAt().toInstant(), user);
       }
     }
-    // Late against the deadline rule where there is one (met at the recorded event), otherwise
-    // against the task's due date: the compliance figures count every step that had a due date.
     Instant dueAt = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-    boolean late = deadline != null ? deadline.late() : dueAt != null && now.isAfter(dueAt);
+    // A step completed as a failure of the duty is a breach however early: once only, since the
+    // deadline's own breach (the same code and due time) is the same row.
+    boolean recordedAsLate = deadline != null && deadline.late()
+        && failure.map(failed -> failed.code() == rules.breachCode()).orElse(false);
+    failure.filter(failed -> !recordedAsLate).ifPresent(failed -> breaches.recordLate(
+        step(processKey, task.getExecution(), failed.code(), taskKey, dueAt != null ? dueAt : now), now, user,
+        answers.text(failed.reasonField())));
+    // Late against the deadline rule where there is one (met at the recorded event), otherwise
+    // against the task's due date: the compliance figures count every step that had a due date,
+    // and a failure of the duty as missed.
+    boolean late = failure.isPresent() || (deadline != null ? deadline.late() : dueAt != null && now.isAfter(dueAt));
     steps.insert(new CompletedStep(task.getId(), task.getProcessInstanceId(), processKey, taskKey, user, now, dueAt, late,
         rules == null ? null : recorded(rules, answers)));
     // Shown to the next person in Tasklist; the four-eyes check reads the step record instead.
@@ -238,10 +248,10 @@ public class RuleEnforcement {
     return Optional.empty();
   }
 
-  static Step step(String processKey, DelegateExecution execution, TaskRules rules, String taskKey,
+  static Step step(String processKey, DelegateExecution execution, BreachCode code, String taskKey,
       Instant dueAt) {
     Object childId = execution.getVariable(CHILD_ID);
-    return new Step(rules.breachCode(), processKey, execution.getProcessInstanceId(),
+    return new Step(code, processKey, execution.getProcessInstanceId(),
         childId == null ? null : childId.toString(), taskKey, dueAt);
   }
 

@@ -92,7 +92,8 @@ public class MissingEpisodeRules implements ProcessRules {
         // The return: every deadline runs from when the child came back.
         returnRules(TaskRules.task("recordReturn")),
         // Offered every time; reasons when not offered or declined. The 72 hours bind the offer
-        // only when no interview follows (declined or not offered), and then run to the offer.
+        // only when no interview follows (declined or not offered), and then run to the offer:
+        // an offer the child declined within them is on time.
         TaskRules.task("offerReturnInterview")
             .require("rhiOffered", BOOLEAN)
             .requireWhen("rhiOfferedAt", DATE_TIME, "rhiOffered is true", answers -> answers.isTrue("rhiOffered"))
@@ -105,6 +106,8 @@ public class MissingEpisodeRules implements ProcessRules {
             .deadline("rhiDueAt", BreachCode.RHI_NOT_WITHIN_72H)
             .metAt("rhiOfferedAt")
             .deadlineAppliesWhen(answers -> !(answers.isTrue("rhiOffered") && answers.isTrue("rhiAccepted")))
+            // Not offered is a failure of the duty whatever the reason, however soon it is recorded.
+            .failsWhen(answers -> answers.isFalse("rhiOffered"), BreachCode.RHI_NOT_OFFERED, "rhiNotOfferedReason")
             .onCompleted(cases::offered),
         // Held: what was said, by whom, how independent. Accepted but not held: the reasons.
         TaskRules.task("conductReturnInterview")
@@ -121,6 +124,8 @@ public class MissingEpisodeRules implements ProcessRules {
                     && !answers.dateTime("rhiHeldAt").isBefore(answers.dateTime("rhiOfferedAt"))))
             .deadline("rhiDueAt", BreachCode.RHI_NOT_WITHIN_72H)
             .metAt("rhiHeldAt")
+            // Accepted but not held is late, even when recorded before the 72 hours are up.
+            .failsWhen(HELD.negate(), BreachCode.RHI_NOT_WITHIN_72H, "interviewNotHeldReason")
             .onCompleted(cases::interviewed),
         // Harm disclosed or repeat missing: closing needs the reason no strategy discussion is needed.
         TaskRules.task("reviewReturn")

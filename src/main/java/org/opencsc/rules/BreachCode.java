@@ -2,8 +2,16 @@ package org.opencsc.rules;
 
 /** The statutory steps whose lateness is recorded, as the contract names them. */
 public enum BreachCode {
-  /** Return home interview not held (or declined) within 72 hours of the return. */
+  /**
+   * Return home interview not held, or not declined by the child, within 72 hours of the return;
+   * an accepted interview that did not take place is this too.
+   */
   RHI_NOT_WITHIN_72H,
+  /**
+   * Return home interview not offered: a failure of the duty whatever the reason (statutory
+   * guidance on children who run away or go missing from home or care, 2014).
+   */
+  RHI_NOT_OFFERED,
   /** A strategy discussion concluded without a required agency, on a manager's override. */
   STRATEGY_AGENCY_ABSENT,
   /** Initial child protection conference not within 15 working days of the strategy discussion. */

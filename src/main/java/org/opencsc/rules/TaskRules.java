@@ -3,6 +3,7 @@ package org.opencsc.rules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -25,6 +26,7 @@ public final class TaskRules extends FieldRules<TaskRules> {
   private List<String> signsOffTaskKeys = List.of();
   private final List<Consumer<Completion>> onCompleted = new ArrayList<>();
   private final List<Exclusion> exclusions = new ArrayList<>();
+  private final List<Failure> failures = new ArrayList<>();
 
   private TaskRules(String taskKey) {
     this.taskKey = taskKey;
@@ -69,6 +71,16 @@ public final class TaskRules extends FieldRules<TaskRules> {
     return this;
   }
 
+  /**
+   * Completing the step with these answers is itself a failure of the statutory duty (an
+   * interview not offered): a breach with this code and the answer in {@code reasonField} as its
+   * reason, and the step counts as missed in every figure, however early it was recorded.
+   */
+  public TaskRules failsWhen(Predicate<Answers> failed, BreachCode code, String reasonField) {
+    failures.add(new Failure(failed, code, reasonField));
+    return this;
+  }
+
   /** Work to do once the task is accepted (in the same transaction), e.g. update a case record. */
   public TaskRules onCompleted(Consumer<Completion> action) {
     onCompleted.add(action);
@@ -108,6 +120,11 @@ public final class TaskRules extends FieldRules<TaskRules> {
     return exclusions;
   }
 
+  /** The first failure these answers record, if any. */
+  public Optional<Failure> failureIn(Answers answers) {
+    return failures.stream().filter(failure -> failure.failed().test(answers)).findFirst();
+  }
+
   public List<Consumer<Completion>> completionActions() {
     return onCompleted;
   }
@@ -124,6 +141,10 @@ public final class TaskRules extends FieldRules<TaskRules> {
   /** The variable recording when a task was completed (ISO date-time, UK time). */
   public static String completedAtVariable(String taskKey) {
     return taskKey + "CompletedAt";
+  }
+
+  /** Answers that make the step a failure of the duty, the breach they record and its reason. */
+  public record Failure(Predicate<Answers> failed, BreachCode code, String reasonField) {
   }
 
   /** A group of users kept from a task, and the rule that keeps them. */

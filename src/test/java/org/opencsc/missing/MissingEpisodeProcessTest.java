@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -20,6 +21,7 @@ import org.opencsc.ApplicationTest;
 import org.opencsc.WorkflowFixture;
 import org.opencsc.engine.Breach;
 import org.opencsc.engine.BreachRepository;
+import org.opencsc.engine.CompletedStepRepository;
 import org.opencsc.rules.BreachCode;
 import org.opencsc.strategy.StrategyReferrals;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +42,8 @@ class MissingEpisodeProcessTest extends ApplicationTest {
   private MissingEpisodeRepository episodes;
   @Autowired
   private StrategyReferrals referrals;
+  @Autowired
+  private CompletedStepRepository steps;
 
   private String childId;
 
@@ -251,8 +255,73 @@ class MissingEpisodeProcessTest extends ApplicationTest {
         variables("rhiOffered", false, "rhiNotOfferedReason", "Child moved out of area")), "lateReason: is required");
     complete(episode, "offerReturnInterview", "sarah", variables("rhiOffered", false,
         "rhiNotOfferedReason", "Child moved out of area", "lateReason", "Return reported to us 80 hours late"));
-    assertThat(breachesOf(episode)).singleElement().satisfies(breach ->
-        assertThat(breach.getReason()).isEqualTo("Return reported to us 80 hours late"));
+    // Late, with the reason it is late; and not offered, with the reason it was not.
+    assertThat(breachesOf(episode)).extracting(Breach::getCode, Breach::getReason).containsExactlyInAnyOrder(
+        Tuple.tuple(BreachCode.RHI_NOT_WITHIN_72H, "Return reported to us 80 hours late"),
+        Tuple.tuple(BreachCode.RHI_NOT_OFFERED, "Child moved out of area"));
+  }
+
+  @Test
+  void anInterviewNotOfferedIsABreachWhateverTheReasonAndCountsAsMissed() {
+    ProcessInstance episode = returned(start(null, MISSING_FROM), "2026-12-07T08:00:00Z");
+    complete(episode, "offerReturnInterview", "sarah",
+        variables("rhiOffered", false, "rhiNotOfferedReason", "Child said they did not want one"));
+
+    assertThat(breachesOf(episode)).singleElement().satisfies(breach -> {
+      assertThat(breach.getCode()).isEqualTo(BreachCode.RHI_NOT_OFFERED);
+      assertThat(breach.getTaskKey()).isEqualTo("offerReturnInterview");
+      assertThat(breach.getDueAt()).isEqualTo(Instant.parse("2026-12-10T08:00:00Z"));
+      assertThat(breach.getDoneAt()).isEqualTo(NOW);
+      assertThat(breach.getDoneBy()).isEqualTo("sarah");
+      assertThat(breach.getReason()).isEqualTo("Child said they did not want one");
+    });
+    assertThat(stepLate(episode, "offerReturnInterview")).as("counted as missed, though recorded in time").isTrue();
+    assertThat(episodes.findById(episode.getId()).orElseThrow().getRhiOffered()).isFalse();
+  }
+
+  @Test
+  void anOfferTheChildDeclinedWithin72HoursIsOnTime() {
+    ProcessInstance episode = returned(start(null, MISSING_FROM), "2026-12-07T08:00:00Z");
+    complete(episode, "offerReturnInterview", "sarah", variables("rhiOffered", true,
+        "rhiOfferedAt", "2026-12-07T09:00:00Z", "rhiAccepted", false, "rhiDeclineReason", "Child did not want one"));
+    assertThat(breachesOf(episode)).isEmpty();
+    assertThat(stepLate(episode, "offerReturnInterview")).isFalse();
+  }
+
+  @Test
+  void anAcceptedInterviewNotHeldIsLateEvenWhenRecordedWithinThe72Hours() {
+    ProcessInstance episode = returned(start(null, MISSING_FROM), "2026-12-07T08:00:00Z");
+    complete(episode, "offerReturnInterview", "sarah",
+        variables("rhiOffered", true, "rhiOfferedAt", "2026-12-07T09:00:00Z", "rhiAccepted", true));
+    complete(episode, "conductReturnInterview", "sam",
+        variables("interviewNotHeld", true, "interviewNotHeldReason", "Child went missing again"));
+
+    assertThat(breachesOf(episode)).singleElement().satisfies(breach -> {
+      assertThat(breach.getCode()).isEqualTo(BreachCode.RHI_NOT_WITHIN_72H);
+      assertThat(breach.getTaskKey()).isEqualTo("conductReturnInterview");
+      assertThat(breach.getDueAt()).isEqualTo(Instant.parse("2026-12-10T08:00:00Z"));
+      assertThat(breach.getReason()).isEqualTo("Child went missing again");
+      assertThat(breach.isWithdrawn()).isFalse();
+    });
+    assertThat(stepLate(episode, "conductReturnInterview")).isTrue();
+  }
+
+  @Test
+  void anAcceptedInterviewNotHeldAfterThe72HoursIsOneBreachOnly() {
+    ProcessInstance episode = returned(start(null, MISSING_FROM), "2026-12-07T08:00:00Z");
+    complete(episode, "offerReturnInterview", "sarah",
+        variables("rhiOffered", true, "rhiOfferedAt", "2026-12-07T09:00:00Z", "rhiAccepted", true));
+    clockAt(Instant.parse("2026-12-10T09:00:00Z"));
+    engine.getManagementService().executeJob(timer(episode, "startEvent_72HoursPassed").getId());
+    complete(episode, "conductReturnInterview", "sam", variables("interviewNotHeld", true,
+        "interviewNotHeldReason", "Child went missing again", "lateReason", "Waited for the child to come home"));
+
+    assertThat(breachesOf(episode)).singleElement().satisfies(breach -> {
+      assertThat(breach.getCode()).isEqualTo(BreachCode.RHI_NOT_WITHIN_72H);
+      assertThat(breach.getTaskKey()).isEqualTo("conductReturnInterview");
+      assertThat(breach.getDoneBy()).isEqualTo("sam");
+      assertThat(breach.getReason()).isEqualTo("Waited for the child to come home");
+    });
   }
 
   @Test
@@ -426,6 +495,12 @@ class MissingEpisodeProcessTest extends ApplicationTest {
 
   private List<Job> timers(ProcessInstance episode) {
     return engine.getManagementService().createJobQuery().processInstanceId(episode.getId()).timers().list();
+  }
+
+  /** Whether the compliance figures count the step as late (its step record). */
+  private boolean stepLate(ProcessInstance episode, String taskKey) {
+    return steps.findFirstByProcessInstanceIdAndTaskKeyOrderByCompletedAtDesc(episode.getId(), taskKey).orElseThrow()
+        .isLate();
   }
 
   private List<Breach> breachesOf(ProcessInstance episode) {
