@@ -44,6 +44,19 @@ class TaskRulesTest {
   }
 
   @Test
+  void aFailureOfTheDutyIsNamedByTheAnswersWithItsBreachCodeAndReason() {
+    TaskRules rules = TaskRules.task("offerReturnInterview")
+        .failsWhen(answers -> answers.isFalse("rhiOffered"), BreachCode.RHI_NOT_OFFERED, "rhiNotOfferedReason")
+        .failsWhen(answers -> answers.isTrue("never"), BreachCode.RHI_NOT_WITHIN_72H, "other");
+    assertThat(rules.failureIn(Answers.of(Map.of("rhiOffered", true)))).isEmpty();
+    assertThat(rules.failureIn(Answers.of(Map.of()))).as("no answer is not a failure").isEmpty();
+    assertThat(rules.failureIn(Answers.of(Map.of("rhiOffered", false, "never", true)))).hasValueSatisfying(failure -> {
+      assertThat(failure.code()).as("the first that applies").isEqualTo(BreachCode.RHI_NOT_OFFERED);
+      assertThat(failure.reasonField()).isEqualTo("rhiNotOfferedReason");
+    });
+  }
+
+  @Test
   void aDeadlineCanBindOnlyForSomeAnswers() {
     TaskRules rules = TaskRules.task("offerReturnInterview")
         .deadline("rhiDueAt", BreachCode.RHI_NOT_WITHIN_72H)
