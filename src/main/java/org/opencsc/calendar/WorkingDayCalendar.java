@@ -97,6 +97,11 @@ public class WorkingDayCalendar {
         counted++;
       }
     }
+    return endOf(day);
+  }
+
+  /** 23:59 UK time on the day: when every deadline that ends with a day ends. */
+  public static ZonedDateTime endOf(LocalDate day) {
     return day.atTime(END_OF_DAY).atZone(LondonTime.ZONE);
   }
 

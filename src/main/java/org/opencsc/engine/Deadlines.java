@@ -46,6 +46,14 @@ public class Deadlines {
     return daysAfter(trigger, weeks * 7);
   }
 
+  /**
+   * The end (23:59 UK time) of the day this many weeks after the trigger's day, as a working-day
+   * deadline ends: a visit due "within 6 weeks" may be made at any time on its due day.
+   */
+  public String endOfDayWeeksAfter(Object trigger, int weeks) {
+    return LondonTime.format(WorkingDayCalendar.endOf(LondonTime.dateTime(trigger).toLocalDate().plusWeeks(weeks)));
+  }
+
   /** Stores a deadline for the diagram's due dates and timers to read. */
   public String store(VariableScope scope, String variable, String deadline) {
     scope.setVariable(variable, deadline);

@@ -10,9 +10,9 @@ import org.opencsc.rules.Answers;
 import org.springframework.stereotype.Component;
 
 /**
- * The next statutory visit is due from the actual time of the last one: 6 weeks later while that
- * visit was in the first year of the arrangement, 12 weeks after that (on the UK clock).
- * A visit made early therefore brings the next one forward.
+ * The next statutory visit is due from the day of the last one: by the end (23:59 UK time) of the
+ * day 6 weeks later while that visit was in the first year of the arrangement as the council
+ * knows it, 12 weeks after that. A visit made early therefore brings the next one forward.
  */
 @Component("planNextVisitDelegate")
 public class PlanNextVisitDelegate implements JavaDelegate {
@@ -30,6 +30,6 @@ public class PlanNextVisitDelegate implements JavaDelegate {
     int weeks = PrivateFosteringRules.inFirstYear(answers, visitedAt)
         ? PrivateFosteringRules.FIRST_YEAR_VISIT_WEEKS : PrivateFosteringRules.LATER_VISIT_WEEKS;
     execution.setVariable("lastVisitedAt", LondonTime.format(visitedAt));
-    deadlines.store(execution, "nextVisitDueAt", deadlines.weeksAfter(visitedAt, weeks));
+    deadlines.store(execution, "nextVisitDueAt", deadlines.endOfDayWeeksAfter(visitedAt, weeks));
   }
 }

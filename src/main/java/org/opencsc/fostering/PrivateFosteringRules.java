@@ -8,6 +8,7 @@ import static org.opencsc.rules.FieldType.LINE;
 import static org.opencsc.rules.FieldType.TEXT;
 import static org.opencsc.rules.FieldType.oneOf;
 
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -141,8 +142,16 @@ public class PrivateFosteringRules implements ProcessRules {
         .check("visitedAt", "must not be in the future", answers -> LondonTime.notAfterNow(answers.dateTime("visitedAt")));
   }
 
-  /** Whether a visit on this date falls in the first year of the arrangement. */
+  /**
+   * Whether a visit on this date falls in the first year of the arrangement as the council knows
+   * it (SI 2005/1533 reg 8(6)): the year runs from the later of the arrangement's start and the
+   * day the council was notified, so an arrangement notified late, after a year of living
+   * there, still gets 6-weekly visits for its first year of our knowledge.
+   */
   static boolean inFirstYear(Answers answers, ZonedDateTime visitedAt) {
-    return visitedAt.toLocalDate().isBefore(answers.date("arrangementStart").plusYears(1));
+    LocalDate started = answers.date("arrangementStart");
+    ZonedDateTime notified = answers.dateTime("notifiedAt");
+    LocalDate known = notified == null || notified.toLocalDate().isBefore(started) ? started : notified.toLocalDate();
+    return visitedAt.toLocalDate().isBefore(known.plusYears(1));
   }
 }

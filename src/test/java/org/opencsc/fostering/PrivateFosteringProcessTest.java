@@ -105,29 +105,50 @@ class PrivateFosteringProcessTest extends ApplicationTest {
   }
 
   @Test
-  void visitsAreSixWeeksApartInTheFirstYearAndTwelveAfterFromTheActualVisit() {
-    // Started 5 January 2026, notified late.
+  void visitsAreSixWeeksApartForAYearFromWhenTheCouncilKnewThenTwelveEachDueByTheEndOfItsDay() {
+    // Started 5 January 2026, notified a year late: the first year of our knowledge starts now.
     clockAt(Instant.parse("2027-01-04T18:00:00Z"));
     ProcessInstance arrangement = start(child("2015-05-05", false), "2027-01-04T09:00:00Z", "2026-01-05", 900, "FAMILY_FRIEND");
     complete(arrangement, "initialVisit", "sarah", visit("2027-01-04T10:00:00Z", true));
-    // The day before the first anniversary: still the first year.
-    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-02-15T10:00:00Z");
+    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-02-15T23:59:00Z");
 
     clockAt(Instant.parse("2027-01-05T18:00:00Z"));
     complete(arrangement, "statutoryVisit", "sarah", visit("2027-01-05T11:00:00Z", false));
-    // Visited early, on the anniversary: the next is due 12 weeks from this visit, on the UK clock.
-    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-03-30T11:00:00+01:00");
+    // The arrangement's first anniversary, but not a year since we knew: still 6 weeks.
+    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-02-16T23:59:00Z");
     assertThat(task(arrangement, "statutoryVisit").getDueDate())
-        .isEqualTo(Date.from(Instant.parse("2027-03-30T10:00:00Z")));
+        .isEqualTo(Date.from(Instant.parse("2027-02-16T23:59:00Z")));
+
+    // Visited late in the day it was due: on time.
+    clockAt(Instant.parse("2027-02-16T23:30:00Z"));
+    complete(arrangement, "statutoryVisit", "sarah", visit("2027-02-16T22:00:00Z", true));
+    assertThat(breachesOf(arrangement)).isEmpty();
+
+    // Still the first year: 6 weeks, due by the end of the day on the UK clock (summer time).
+    clockAt(Instant.parse("2027-03-28T18:00:00Z"));
+    complete(arrangement, "statutoryVisit", "sarah", visit("2027-03-28T10:00:00Z", true));
+    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-05-09T23:59:00+01:00");
     assertThat(steps.findByProcessInstanceIdOrderByDoneAt(arrangement.getId()))
-        .extracting(PrivateFosteringStep::isOnTime).containsExactly(true, true);
+        .extracting(PrivateFosteringStep::isOnTime).containsExactly(true, true, true, true);
+  }
+
+  @Test
+  void aYearAfterTheCouncilWasNotifiedVisitsAreTwelveWeeksApart() {
+    clockAt(Instant.parse("2027-01-04T18:00:00Z"));
+    ProcessInstance arrangement = start(child("2015-05-05", false), "2027-01-04T09:00:00Z", "2026-01-05", 900, "FAMILY_FRIEND");
+    complete(arrangement, "initialVisit", "sarah", visit("2027-01-04T10:00:00Z", true));
+    clockAt(Instant.parse("2028-01-04T18:00:00Z"));
+    Map<String, Object> late = visit("2028-01-04T10:00:00Z", true);
+    variablesOf(late).put("lateReason", Map.of("value", "Worker off sick", "type", "String"));
+    complete(arrangement, "statutoryVisit", "sarah", late);
+    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2028-03-28T23:59:00+01:00");
   }
 
   @Test
   void anOverdueVisitIsABreachAndTheCycleContinuesFromWhenItHappened() {
     ProcessInstance arrangement = start(child("2015-05-05", false), "2026-12-17T10:00:00Z", "2026-12-20", 400, "OTHER");
     complete(arrangement, "initialVisit", "sarah", visit("2026-12-17T11:00:00Z", true));
-    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-01-28T11:00:00Z");
+    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-01-28T23:59:00Z");
     clockAt(Instant.parse("2027-01-29T09:00:00Z"));
     engine.getManagementService().executeJob(timer(arrangement, "boundaryEvent_visitOverdue").getId());
     assertThat(breachesOf(arrangement)).singleElement().satisfies(breach ->
@@ -140,7 +161,7 @@ class PrivateFosteringProcessTest extends ApplicationTest {
     Map<String, Object> late = visit("2027-02-02T10:00:00Z", true);
     variablesOf(late).put("lateReason", Map.of("value", "Worker off sick", "type", "String"));
     complete(arrangement, "statutoryVisit", "sam", late);
-    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-03-16T10:00:00Z");
+    assertThat(variable(arrangement, "nextVisitDueAt")).isEqualTo("2027-03-16T23:59:00Z");
     assertThat(breachesOf(arrangement)).singleElement().satisfies(breach -> assertThat(breach.getDoneBy()).isEqualTo("sam"));
     assertThat(steps.findByProcessInstanceIdOrderByDoneAt(arrangement.getId()))
         .extracting(PrivateFosteringStep::isOnTime).containsExactly(true, false);

@@ -108,10 +108,21 @@ class PrivateFosteringRulesTest {
 
   @Test
   void visitsAreSixWeeklyUntilTheDayBeforeTheArrangementsFirstAnniversary() {
-    Answers answers = Answers.of(Map.of("arrangementStart", "2026-12-01"));
+    Answers answers = Answers.of(Map.of("arrangementStart", "2026-12-01", "notifiedAt", "2026-11-20T10:00:00Z"));
     assertThat(PrivateFosteringRules.inFirstYear(answers, ZonedDateTime.of(2027, 11, 30, 23, 0, 0, 0, LondonTime.ZONE)))
         .isTrue();
     assertThat(PrivateFosteringRules.inFirstYear(answers, ZonedDateTime.of(2027, 12, 1, 0, 0, 0, 0, LondonTime.ZONE)))
+        .isFalse();
+  }
+
+  @Test
+  void anArrangementNotifiedLateHasItsFirstYearFromTheNotification() {
+    Answers answers = Answers.of(Map.of("arrangementStart", "2026-01-05", "notifiedAt", "2027-01-04T09:00:00Z"));
+    assertThat(PrivateFosteringRules.inFirstYear(answers, ZonedDateTime.of(2027, 6, 1, 12, 0, 0, 0, LondonTime.ZONE)))
+        .as("a year and a half into the arrangement, five months into our knowledge").isTrue();
+    assertThat(PrivateFosteringRules.inFirstYear(answers, ZonedDateTime.of(2028, 1, 3, 23, 0, 0, 0, LondonTime.ZONE)))
+        .isTrue();
+    assertThat(PrivateFosteringRules.inFirstYear(answers, ZonedDateTime.of(2028, 1, 4, 0, 0, 0, 0, LondonTime.ZONE)))
         .isFalse();
   }
 }
