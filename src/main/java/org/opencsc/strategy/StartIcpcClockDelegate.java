@@ -1,5 +1,7 @@
 package org.opencsc.strategy;
 
+import java.time.Instant;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opencsc.calendar.LondonTime;
@@ -8,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A section 47 enquiry starts: the initial child protection conference is due by the end of the
- * 15th working day after the strategy discussion was held (bank holidays skipped).
+ * 15th working day after the strategy discussion at which the enquiry was first decided (bank
+ * holidays skipped).
  */
 @Component("startIcpcClockDelegate")
 public class StartIcpcClockDelegate implements JavaDelegate {
@@ -23,8 +26,13 @@ public class StartIcpcClockDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    // From the discussion at which the enquiry was first decided, kept on the case: a discussion
+    // reconvened or re-recorded after a manager sent it back never restarts the clock.
+    Instant decided = cases.s47StartedAt(execution.getProcessInstanceId());
+    Object s47StartedAt = decided != null ? LondonTime.format(decided) : execution.getVariable("heldAt");
+    execution.setVariable("s47StartedAt", s47StartedAt);
     String icpcDueAt = deadlines.store(execution, "icpcDueAt",
-        deadlines.workingDaysAfter(execution.getVariable("heldAt"), StrategyDiscussionRules.ICPC_WITHIN_WORKING_DAYS));
+        deadlines.workingDaysAfter(s47StartedAt, StrategyDiscussionRules.ICPC_WITHIN_WORKING_DAYS));
     cases.enquiryStarted(execution.getProcessInstanceId(), LondonTime.parseDateTime(icpcDueAt).toInstant());
   }
 }

@@ -50,6 +50,9 @@ public class StrategyDiscussion extends CaseEntity {
   @Column(name = "decision_approved_at")
   private Instant decisionApprovedAt;
 
+  @Column(name = "s47_started_at")
+  private Instant s47StartedAt;
+
   @Column(name = "icpc_due_at")
   private Instant icpcDueAt;
 
@@ -83,6 +86,10 @@ public class StrategyDiscussion extends CaseEntity {
     this.heldAt = heldAt;
     this.decision = decision;
     this.s47Type = s47Type;
+    if ("SECTION_47".equals(decision) && s47StartedAt == null) {
+      // the discussion at which the enquiry was first decided: the ICPC clock never restarts
+      this.s47StartedAt = heldAt;
+    }
   }
 
   void overridden() {
@@ -93,6 +100,9 @@ public class StrategyDiscussion extends CaseEntity {
     this.decisionApprovedBy = by;
     this.decisionApprovedAt = at;
   }
+
+  /** When the section 47 enquiry was first decided, if it has been. */
+  public Instant getS47StartedAt() { return s47StartedAt; }
 
   void enquiryStarted(Instant icpcDueAt) {
     this.icpcDueAt = icpcDueAt;

@@ -33,6 +33,11 @@ public class StrategyDiscussions {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
+  /** When the section 47 enquiry was first decided (the held time of that discussion). */
+  public Instant s47StartedAt(String processInstanceId) {
+    return discussion(processInstanceId).getS47StartedAt();
+  }
+
   public void enquiryStarted(String processInstanceId, Instant icpcDueAt) {
     discussion(processInstanceId).enquiryStarted(icpcDueAt);
   }

@@ -76,6 +76,25 @@ class StrategyDiscussionProcessTest extends ApplicationTest {
   }
 
   @Test
+  void theIcpcClockRunsFromTheDiscussionThatDecidedTheEnquiryAndARecordSentBackNeverRestartsIt() {
+    ProcessInstance discussion = start(childId, "2026-12-14T09:00:00Z");
+    complete(discussion, "scheduleStrategyDiscussion", "tom", variables("discussionAt", "2026-12-14T14:00:00Z", "format", "CALLS"));
+    complete(discussion, "recordStrategyDiscussion", "sarah", section47("2026-12-14T14:00:00Z", Map.of()));
+    complete(discussion, "approveStrategyDecision", "tina",
+        variables("decisionApproved", false, "managerRationale", "Reconvene with the school"));
+    // Reconvened four days later and recorded again: still a section 47 enquiry, decided on the 14th.
+    clockAt(Instant.parse("2026-12-18T18:00:00Z"));
+    complete(discussion, "recordStrategyDiscussion", "sarah", section47("2026-12-18T14:00:00Z", Map.of()));
+    complete(discussion, "approveStrategyDecision", "tina", variables("decisionApproved", true, "managerRationale", "Agreed"));
+
+    assertThat(variable(discussion, "s47StartedAt")).isEqualTo("2026-12-14T14:00:00Z");
+    assertThat(variable(discussion, "icpcDueAt")).isEqualTo("2027-01-07T23:59:00Z");
+    StrategyDiscussion row = discussions.findById(discussion.getId()).orElseThrow();
+    assertThat(row.getS47StartedAt()).isEqualTo(Instant.parse("2026-12-14T14:00:00Z"));
+    assertThat(row.getHeldAt()).as("the record keeps the latest discussion").isEqualTo(Instant.parse("2026-12-18T14:00:00Z"));
+  }
+
+  @Test
   void icpcDeadlineSkipsEaster2027() {
     clockAt(Instant.parse("2027-03-19T18:00:00Z"));
     ProcessInstance discussion = approvedSection47(start(childId, "2027-03-19T09:00:00Z"), "2027-03-19T11:00:00Z");
