@@ -36,6 +36,10 @@ import org.springframework.stereotype.Component;
 @Order(2) // where the dashboard and the figures list it
 public class StrategyDiscussionRules implements ProcessRules {
 
+  /** A section 47 enquiry closed with no further action needs its reasons in full (local rule). */
+  public static final int NFA_REASONS_MIN_LENGTH = 50;
+  private static final Predicate<Answers> NO_FURTHER_ACTION = answers -> answers.is("s47Outcome", "NO_FURTHER_ACTION");
+
   public static final String PROCESS_KEY = "strategyDiscussion";
   /** Working Together: ICPC within 15 working days of the strategy discussion. */
   public static final int ICPC_WITHIN_WORKING_DAYS = 15;
@@ -114,9 +118,18 @@ public class StrategyDiscussionRules implements ProcessRules {
             .require("s47Outcome", oneOf("ICPC_REQUIRED", "ICPC_NOT_REQUIRED", "NO_FURTHER_ACTION"))
             .requireWhen("icpcNotRequiredReason", TEXT, "s47Outcome is ICPC_NOT_REQUIRED",
                 answers -> answers.is("s47Outcome", "ICPC_NOT_REQUIRED"))
+            // No further action after an enquiry: the reasons in full, then a manager's sign-off.
+            .requireWhen("nfaReasons", TEXT, "s47Outcome is NO_FURTHER_ACTION", NO_FURTHER_ACTION)
+            .check("nfaReasons", "must give the reasons in at least " + NFA_REASONS_MIN_LENGTH + " characters",
+                answers -> !NO_FURTHER_ACTION.test(answers)
+                    || answers.text("nfaReasons").strip().length() >= NFA_REASONS_MIN_LENGTH)
             .deadline("icpcDueAt", BreachCode.ICPC_NOT_WITHIN_15WD)
             .deadlineAppliesWhen(answers -> !answers.is("s47Outcome", "ICPC_REQUIRED"))
             .onCompleted(cases::enquiryOutcome),
+        TaskRules.task("approveS47Closure")
+            .require("closureApproved", BOOLEAN)
+            .require("managerRationale", TEXT)
+            .signsOff("recordS47Outcome"),
         TaskRules.task("recordIcpc")
             .require("icpcHeldOn", DATE)
             .require("childProtectionPlan", BOOLEAN)

@@ -212,6 +212,32 @@ class StrategyDiscussionProcessTest extends ApplicationTest {
   }
 
   @Test
+  void noFurtherActionAfterAnEnquiryNeedsFullReasonsAndAManagersSignOffBeforeTheCaseCloses() {
+    ProcessInstance discussion = approvedSection47(start(childId, "2026-12-14T09:00:00Z"), "2026-12-14T14:00:00Z");
+    assertRefused(completeReply(discussion, "recordS47Outcome", WorkflowFixture.DUAL_ROLE_USER,
+        variables("s47Outcome", "NO_FURTHER_ACTION")), "nfaReasons: is required when s47Outcome is NO_FURTHER_ACTION");
+    assertRefused(completeReply(discussion, "recordS47Outcome", WorkflowFixture.DUAL_ROLE_USER,
+        variables("s47Outcome", "NO_FURTHER_ACTION", "nfaReasons", "Concerns not substantiated")),
+        "nfaReasons: must give the reasons in at least 50 characters");
+    String reasons = "Concerns not substantiated: injuries explained by the GP, school reports no worries.";
+    complete(discussion, "recordS47Outcome", WorkflowFixture.DUAL_ROLE_USER,
+        variables("s47Outcome", "NO_FURTHER_ACTION", "nfaReasons", reasons));
+    assertThat(discussion).isWaitingAt("approveS47Closure").hasPassed("endEvent_icpcNotRequired");
+
+    // Four eyes: who recorded the outcome cannot sign off the closure.
+    assertRefused(completeReply(discussion, "approveS47Closure", WorkflowFixture.DUAL_ROLE_USER,
+        variables("closureApproved", true, "managerRationale", "Agreed")), "four eyes");
+    complete(discussion, "approveS47Closure", "tom",
+        variables("closureApproved", false, "managerRationale", "Check with health first"));
+    assertThat(discussion).isWaitingAt("recordS47Outcome");
+    complete(discussion, "recordS47Outcome", "sarah", variables("s47Outcome", "NO_FURTHER_ACTION", "nfaReasons",
+        reasons + " Health visitor confirms no concerns."));
+    complete(discussion, "approveS47Closure", "tom", variables("closureApproved", true, "managerRationale", "Agreed"));
+    assertThat(discussion).isEnded().hasPassed("endEvent_closedNoFurtherAction").hasNotPassed("endEvent_enquiryConcluded");
+    assertThat(breachesOf(discussion)).isEmpty();
+  }
+
+  @Test
   void noConferenceNeedsItsReasonAndLateDecisionsNeedALateReason() {
     ProcessInstance discussion = approvedSection47(start(childId, "2026-12-14T09:00:00Z"), "2026-12-14T14:00:00Z");
     clockAt(Instant.parse("2027-01-08T09:00:00Z"));
