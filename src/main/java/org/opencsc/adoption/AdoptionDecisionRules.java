@@ -18,6 +18,7 @@ import org.opencsc.calendar.LondonTime;
 import org.opencsc.child.ChildRegistry;
 import org.opencsc.rules.Answers;
 import org.opencsc.rules.BreachCode;
+import org.opencsc.rules.MessageRules;
 import org.opencsc.rules.ProcessRules;
 import org.opencsc.rules.StartRules;
 import org.opencsc.rules.TaskRules;
@@ -41,6 +42,7 @@ public class AdoptionDecisionRules implements ProcessRules {
   public static final int MIN_REASONS_LENGTH = 50;
 
   private static final Predicate<Answers> PANEL = answers -> answers.is("route", "PANEL");
+  private static final Predicate<Answers> IRM_APPLIED = answers -> answers.get("irmAppliedAt") != null;
 
   private final ChildRegistry children;
   private final AdoptionDecisions cases;
@@ -133,12 +135,28 @@ public class AdoptionDecisionRules implements ProcessRules {
         TaskRules.task("escalateOverdueAgencyDecision")
             .require("managerAction", TEXT),
         // Minded not to approve prospective adopters: 40 working days for representations or the IRM.
+        // The 40 working days run from the notice being sent (reg 30B), not from the decision.
+        TaskRules.task("sendQualifyingDeterminationNotice")
+            .require("qdNoticeSentAt", DATE_TIME)
+            .check("qdNoticeSentAt", "must not be before the agency decision (makeAgencyDecisionCompletedAt) or in the future",
+                answers -> LondonTime.notAfterNow(answers.dateTime("qdNoticeSentAt"))
+                    && !answers.dateTime("qdNoticeSentAt").isBefore(
+                        answers.dateTime(TaskRules.completedAtVariable("makeAgencyDecision")))),
+        TaskRules.task("recordIrmRecommendation")
+            .require("irmRecommendation", oneOf("APPROVE", "NOT_APPROVE"))
+            .require("irmRecommendationReceivedAt", DATE_TIME)
+            .check("irmRecommendationReceivedAt", "must not be before irmAppliedAt (the application) or in the future",
+                answers -> LondonTime.notAfterNow(answers.dateTime("irmRecommendationReceivedAt"))
+                    && !answers.dateTime("irmRecommendationReceivedAt").isBefore(answers.dateTime("irmAppliedAt"))),
         TaskRules.task("recordRepresentations")
             .require("representationsReceived", BOOLEAN)
             .requireWhen("representationsSummary", TEXT, "representationsReceived is true",
                 answers -> answers.isTrue("representationsReceived"))
             .optional("reviewPanelRecommendation", TEXT),
         TaskRules.task("makeFinalAgencyDecision")
+            .requireWhen("readIrmRecommendation", BOOLEAN, "the adopters applied to the IRM", IRM_APPLIED)
+            .check("readIrmRecommendation", "must be true: read the IRM panel's recommendation before deciding",
+                answers -> !IRM_APPLIED.test(answers) || answers.isTrue("readIrmRecommendation"))
             .require("finalApproves", BOOLEAN)
             .require("finalReasons", TEXT)
             .check("finalReasons", "must be at least " + MIN_REASONS_LENGTH + " characters: your own reasons",
@@ -187,5 +205,19 @@ public class AdoptionDecisionRules implements ProcessRules {
     String members = answers.text("panelMembers");
     return members == null ? Set.of() : Arrays.stream(members.split(",")).map(String::strip)
         .filter(id -> !id.isEmpty()).collect(Collectors.toSet());
+  }
+
+  /**
+   * The prospective adopters applied to the Independent Review Mechanism (reg 30B), while the
+   * representation period runs: the final decision then waits for the IRM panel.
+   */
+  @Override
+  public List<MessageRules> messages() {
+    return List.of(MessageRules.message("IrmApplicationMade")
+        .require("irmAppliedAt", DATE_TIME)
+        .check("irmAppliedAt", "must not be before qdNoticeSentAt (the notice) or in the future",
+            answers -> LondonTime.notAfterNow(answers.dateTime("irmAppliedAt"))
+                && (answers.dateTime("qdNoticeSentAt") == null
+                    || !answers.dateTime("irmAppliedAt").isBefore(answers.dateTime("qdNoticeSentAt")))));
   }
 }

@@ -5,7 +5,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.opencsc.engine.Deadlines;
 import org.springframework.stereotype.Component;
 
-/** A qualifying determination: 40 working days from it for representations or the IRM. */
+/**
+ * A qualifying determination: the prospective adopters have 40 working days from the notice
+ * being sent (SI 2005/389 reg 30B), counting that day as day 1, for representations or the IRM.
+ * A case that reached this step on an earlier diagram, with no notice recorded, counts from the
+ * decision as it did then.
+ */
 @Component("startRepresentationPeriodDelegate")
 public class StartRepresentationPeriodDelegate implements JavaDelegate {
 
@@ -19,8 +24,13 @@ public class StartRepresentationPeriodDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object determinedAt = cases.lastCompleted(execution.getProcessInstanceId(), "makeAgencyDecision").getCompletedAt();
-    deadlines.store(execution, "representationsDueAt",
-        deadlines.workingDaysAfter(determinedAt, AdoptionDecisionRules.REPRESENTATIONS_WITHIN_WORKING_DAYS));
+    Object noticeSentAt = execution.getVariable("qdNoticeSentAt");
+    String end = noticeSentAt != null
+        ? deadlines.workingDaysCountingTheDay(noticeSentAt, AdoptionDecisionRules.REPRESENTATIONS_WITHIN_WORKING_DAYS)
+        : deadlines.workingDaysAfter(cases.lastCompleted(execution.getProcessInstanceId(), "makeAgencyDecision")
+            .getCompletedAt(), AdoptionDecisionRules.REPRESENTATIONS_WITHIN_WORKING_DAYS);
+    deadlines.store(execution, "representationsEndAt", end);
+    // the name the diagram's due date and timer read (and earlier versions' running cases)
+    deadlines.store(execution, "representationsDueAt", end);
   }
 }

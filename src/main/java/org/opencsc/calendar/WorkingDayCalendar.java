@@ -100,6 +100,22 @@ public class WorkingDayCalendar {
     return endOf(day);
   }
 
+  /**
+   * The end of the Nth working day counting the trigger's own day as day 1 when it is a working
+   * day (a period that "begins on the day the notice is sent"); a trigger on a weekend or bank
+   * holiday starts the count at the next working day.
+   */
+  public ZonedDateTime workingDaysCountingTheDay(ZonedDateTime trigger, int n) {
+    if (trigger == null) {
+      throw new IllegalArgumentException(TRIGGER_MISSING);
+    }
+    LocalDate day = trigger.withZoneSameInstant(LondonTime.ZONE).toLocalDate();
+    if (isWorkingDay(day)) {
+      return n == 1 ? endOf(day) : plusWorkingDays(trigger, n - 1);
+    }
+    return plusWorkingDays(trigger, n);
+  }
+
   /** 23:59 UK time on the day: when every deadline that ends with a day ends. */
   public static ZonedDateTime endOf(LocalDate day) {
     return day.atTime(END_OF_DAY).atZone(LondonTime.ZONE);

@@ -36,6 +36,11 @@ public class Deadlines {
     return calendar.plusWorkingDays(trigger, workingDays);
   }
 
+  /** Working days counting the trigger's own (working) day as day 1: a period from a notice sent. */
+  public String workingDaysCountingTheDay(Object trigger, int workingDays) {
+    return LondonTime.format(calendar.workingDaysCountingTheDay(LondonTime.dateTime(trigger), workingDays));
+  }
+
   /** Calendar days on the UK clock (a 42-day assessment). */
   public String daysAfter(Object trigger, int days) {
     return LondonTime.format(LondonTime.dateTime(trigger).plus(Period.ofDays(days)));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opencsc.Api;
 import org.opencsc.ApplicationTest;
 import org.opencsc.WorkflowFixture;
 import org.opencsc.engine.Breach;
@@ -205,22 +206,64 @@ class AdoptionDecisionProcessTest extends ApplicationTest {
   }
 
   @Test
-  void mindedNotToApproveAdoptersGivesFortyWorkingDaysBeforeTheFinalDecision() {
+  void mindedNotToApproveAdoptersGivesFortyWorkingDaysFromTheNoticeBeforeTheFinalDecision() {
     ProcessInstance decision = approvedReport(start("ADOPTER_APPROVAL", "PANEL"));
     complete(decision, "recordPanelRecommendation", "pam", panel("2027-05-19", false, "pete", "2027-05-20T09:00:00Z"));
     complete(decision, "makeAgencyDecision", "ada", agencyDecision(false, Map.of()));
-    assertThat(decision).isWaitingAt("recordRepresentations");
-    // Thursday 20 May 2027 + 40 working days (31 May, the spring bank holiday, skipped).
-    assertThat(variable(decision, "representationsDueAt")).isEqualTo("2027-07-16T23:59:00+01:00");
+    assertThat(decision).isWaitingAt("sendQualifyingDeterminationNotice");
     assertThat(decisions.findById(decision.getId()).orElseThrow().isQualifyingDetermination()).isTrue();
 
-    clockAt(Instant.parse("2027-07-17T09:00:00Z"));
+    clockAt(Instant.parse("2027-05-24T12:00:00Z"));
+    assertRefused(completeReply(decision, "sendQualifyingDeterminationNotice", "sarah",
+        variables("qdNoticeSentAt", "2027-05-19T09:00:00Z")), "qdNoticeSentAt: must not be before the agency decision");
+    complete(decision, "sendQualifyingDeterminationNotice", "sarah", variables("qdNoticeSentAt", "2027-05-24T09:00:00Z"));
+    assertThat(decision).isWaitingAt("recordRepresentations");
+    // Monday 24 May 2027 is day 1; 40 working days (31 May, the spring bank holiday, skipped)
+    // end on Monday 19 July, not on the 16th as they would from the decision.
+    assertThat(variable(decision, "representationsEndAt")).isEqualTo("2027-07-19T23:59:00+01:00");
+    assertThat(variable(decision, "representationsDueAt")).isEqualTo("2027-07-19T23:59:00+01:00");
+    assertThat(task(decision, "recordRepresentations").getDueDate())
+        .isEqualTo(Date.from(Instant.parse("2027-07-19T22:59:00Z")));
+
+    clockAt(Instant.parse("2027-07-20T09:00:00Z"));
     engine.getManagementService().executeJob(timer(decision, "boundaryEvent_representationPeriodOver").getId());
     assertThat(decision).isWaitingAt("makeFinalAgencyDecision");
     assertRefused(completeReply(decision, "makeFinalAgencyDecision", "ada", variables("finalApproves", false,
         "finalReasons", "Still no.")), "finalReasons: must be at least 50 characters");
     complete(decision, "makeFinalAgencyDecision", "ada", variables("finalApproves", false, "finalReasons", OWN_REASONS));
-    assertThat(variable(decision, "oralNoticeDueAt")).isEqualTo("2027-07-20T23:59:00+01:00");
+    assertThat(variable(decision, "oralNoticeDueAt")).isEqualTo("2027-07-22T23:59:00+01:00");
+    assertThat(decision).isWaitingAt("notifyDecisionOrally", "notifyDecisionInWriting");
+  }
+
+  @Test
+  void anApplicationToTheIrmPausesTheFinalDecisionUntilItsRecommendationIsInAndRead() {
+    ProcessInstance decision = qualifyingNoticeSent(approvedReport(start("ADOPTER_APPROVAL", "PANEL")));
+    Api.Reply early = api.post("/engine-rest/message", "sarah", Map.of("messageName", "IrmApplicationMade",
+        "processInstanceId", decision.getId(), "processVariables",
+        Map.of("irmAppliedAt", Map.of("value", "2027-05-19T09:00:00Z", "type", "String"))));
+    assertThat(early.status()).isEqualTo(400);
+    assertThat(early.message()).contains("irmAppliedAt: must not be before qdNoticeSentAt");
+    Api.Reply applied = api.post("/engine-rest/message", "sarah", Map.of("messageName", "IrmApplicationMade",
+        "processInstanceId", decision.getId(), "processVariables",
+        Map.of("irmAppliedAt", Map.of("value", "2027-05-20T10:00:00Z", "type", "String"))));
+    assertThat(applied.status()).as(applied.body()).isEqualTo(204);
+    assertThat(decision).isWaitingAt("recordIrmRecommendation").hasPassed("boundaryEvent_irmApplicationMade");
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(decision.getId()).timers().count())
+        .as("no timer forces a decision while the IRM sits").isZero();
+
+    assertRefused(completeReply(decision, "recordIrmRecommendation", "pam", variables("irmRecommendation", "APPROVE",
+        "irmRecommendationReceivedAt", "2027-05-20T09:00:00Z")), "irmRecommendationReceivedAt: must not be before irmAppliedAt");
+    complete(decision, "recordIrmRecommendation", "pam", variables("irmRecommendation", "APPROVE",
+        "irmRecommendationReceivedAt", "2027-05-20T10:00:00Z"));
+    assertThat(decision).isWaitingAt("makeFinalAgencyDecision");
+    assertRefused(completeReply(decision, "makeFinalAgencyDecision", "ada",
+        variables("finalApproves", true, "finalReasons", OWN_REASONS)),
+        "readIrmRecommendation: is required when the adopters applied to the IRM");
+    assertRefused(completeReply(decision, "makeFinalAgencyDecision", "ada",
+        variables("readIrmRecommendation", false, "finalApproves", true, "finalReasons", OWN_REASONS)),
+        "readIrmRecommendation: must be true");
+    complete(decision, "makeFinalAgencyDecision", "ada",
+        variables("readIrmRecommendation", true, "finalApproves", true, "finalReasons", OWN_REASONS));
     assertThat(decision).isWaitingAt("notifyDecisionOrally", "notifyDecisionInWriting");
   }
 
@@ -233,6 +276,7 @@ class AdoptionDecisionProcessTest extends ApplicationTest {
     complete(decision, "recordPanelRecommendation", "pam", panel("2027-05-19", false, "pete", "2027-05-20T09:00:00Z"));
     assertRefused(completeReply(decision, "makeAgencyDecision", author, agencyDecision(false, Map.of())), "four eyes");
     complete(decision, "makeAgencyDecision", "ada", agencyDecision(false, Map.of()));
+    complete(decision, "sendQualifyingDeterminationNotice", "sarah", variables("qdNoticeSentAt", "2027-05-20T10:00:00Z"));
     complete(decision, "recordRepresentations", "ada", variables("representationsReceived", false));
     assertRefused(completeReply(decision, "makeFinalAgencyDecision", author,
         variables("finalApproves", false, "finalReasons", OWN_REASONS)), "four eyes");
@@ -240,9 +284,7 @@ class AdoptionDecisionProcessTest extends ApplicationTest {
 
   @Test
   void representationsReceivedEarlyGoStraightToTheFinalDecision() {
-    ProcessInstance decision = approvedReport(start("ADOPTER_APPROVAL", "PANEL"));
-    complete(decision, "recordPanelRecommendation", "pam", panel("2027-05-19", false, "pete", "2027-05-20T09:00:00Z"));
-    complete(decision, "makeAgencyDecision", "ada", agencyDecision(false, Map.of()));
+    ProcessInstance decision = qualifyingNoticeSent(approvedReport(start("ADOPTER_APPROVAL", "PANEL")));
     assertRefused(completeReply(decision, "recordRepresentations", "ada", variables("representationsReceived", true)),
         "representationsSummary: is required");
     complete(decision, "recordRepresentations", "ada", variables("representationsReceived", true,
@@ -251,6 +293,14 @@ class AdoptionDecisionProcessTest extends ApplicationTest {
   }
 
   // --- steps ---
+
+  /** Panel, a decision minded not to approve, and the notice sent at once. */
+  private ProcessInstance qualifyingNoticeSent(ProcessInstance decision) {
+    complete(decision, "recordPanelRecommendation", "pam", panel("2027-05-19", false, "pete", "2027-05-20T09:00:00Z"));
+    complete(decision, "makeAgencyDecision", "ada", agencyDecision(false, Map.of()));
+    complete(decision, "sendQualifyingDeterminationNotice", "sarah", variables("qdNoticeSentAt", "2027-05-20T10:00:00Z"));
+    return decision;
+  }
 
   private ProcessInstance start(String decisionType, String route) {
     return startProcess("adoptionDecision", "sarah", variables("childId", childId, "decisionType", decisionType, "route", route));
