@@ -7,7 +7,8 @@ show a readable picture; analysts then move things in Modeler as usual.
 
 usage: tools/bpmn_layout.py DIAGRAM.bpmn LAYOUT.json
 LAYOUT.json: {"positions": {"elementId": [centreX, centreY], ...},
-              "routes": {"flowId": [[x, y], ...]}   (optional: explicit waypoints)}
+              "routes": {"flowId": [[x, y], ...]},   (optional: explicit waypoints)
+              "labels": {"elementId": [x, y]}}       (optional: a label's top-left corner)
 Sub-process bounds are computed from their children; boundary events sit on the bottom edge
 of their host unless positioned.
 """
@@ -38,6 +39,7 @@ def main(diagram, layout_file):
     text = re.sub(r"\s*<bpmndi:BPMNDiagram.*</bpmndi:BPMNDiagram>", "", text, flags=re.S)
     layout = json.load(open(layout_file, encoding="utf-8"))
     positions, routes = layout["positions"], layout.get("routes", {})
+    labels = layout.get("labels", {})
     root = ET.fromstring(text.encode("utf-8"))
     process = root.find(f"{{{BPMN}}}process")
 
@@ -92,7 +94,10 @@ def main(diagram, layout_file):
         expanded = ' isExpanded="true"' if w > 100 and h > 80 else ""
         out.append(f'      <bpmndi:BPMNShape id="{eid}_di" bpmnElement="{eid}"{expanded}>')
         out.append(f'        <dc:Bounds x="{x:.0f}" y="{y:.0f}" width="{w:.0f}" height="{h:.0f}" />')
-        if w == 50 and h == 50:  # gateway: label above, clear of the flows leaving below
+        if eid in labels:  # placed by hand where the default would cover another shape
+            lx, ly = labels[eid]
+            out.append(f'        <bpmndi:BPMNLabel><dc:Bounds x="{lx:.0f}" y="{ly:.0f}" width="100" height="27" /></bpmndi:BPMNLabel>')
+        elif w == 50 and h == 50:  # gateway: label above, clear of the flows leaving below
             out.append(f'        <bpmndi:BPMNLabel><dc:Bounds x="{x - 25:.0f}" y="{y - 34:.0f}" width="100" height="27" /></bpmndi:BPMNLabel>')
         out.append('      </bpmndi:BPMNShape>')
     for flow in flows:
