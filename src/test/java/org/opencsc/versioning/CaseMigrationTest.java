@@ -9,16 +9,21 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
+import org.opencsc.engine.ProcessCatalogue;
+import org.opencsc.rules.ProcessRules;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -30,6 +35,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * carry on from where they were.
  */
 class CaseMigrationTest extends ApplicationTest {
+
+  @Autowired
+  private CasesMovedOnStart movedOnStart;
+  @Autowired
+  private ProcessCatalogue catalogue;
 
   @BeforeEach
   void clock() {
@@ -47,7 +57,7 @@ class CaseMigrationTest extends ApplicationTest {
     ProcessDefinition before = definition(running);
     assertThat(running).isWaitingAt(waitingAt);
 
-    deployChangedCopy(file);
+    String changedTag = deployChangedCopy(file);
     Reply dryRun = api.post("/api/migrations/" + processKey, "alex", Map.of("dryRun", true));
     assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
     JsonNode source = sourceWithCase(dryRun.json(), running.getId(), "wouldMigrate");
@@ -59,10 +69,35 @@ class CaseMigrationTest extends ApplicationTest {
     sourceWithCase(migrated.json(), running.getId(), "migrated");
     ProcessDefinition after = definition(running);
     assertThat(after.getVersion()).isGreaterThan(before.getVersion());
-    assertThat(after.getVersionTag()).isEqualTo("1.0.1-migration-test");
+    assertThat(after.getVersionTag()).isEqualTo(changedTag);
     assertThat(running).isWaitingAt(waitingAt);
 
     carryOn(processKey, running);
+  }
+
+  @Test
+  void aNewVersionDeployedAtStartTakesTheRunningCasesWithItOnce() throws Exception {
+    ProcessInstance running = start("missingEpisode");
+    ProcessDefinition before = definition(running);
+    deployChangedCopy("missing-episode.bpmn");
+    ProcessRules rules = catalogue.processes().stream()
+        .filter(process -> process.processKey().equals("missingEpisode")).findFirst().orElseThrow();
+
+    movedOnStart.moveToLatest(rules);
+    ProcessDefinition after = definition(running);
+    assertThat(after.getVersion()).isGreaterThan(before.getVersion());
+    assertThat(engine.getManagementService().getProperties())
+        .containsEntry(CasesMovedOnStart.PROPERTY_PREFIX + "missingEpisode", after.getId());
+    assertThat(running).isWaitingAt("assessMissingRisk");
+
+    // A case put back on the old version (as one that could not move would be) stays there on
+    // the next start: the move happens once per version.
+    engine.getRuntimeService().newMigration(engine.getRuntimeService()
+        .createMigrationPlan(after.getId(), before.getId()).mapEqualActivities().build())
+        .processInstanceIds(running.getId()).execute();
+    movedOnStart.moveToLatest(rules);
+    assertThat(definition(running).getId()).isEqualTo(before.getId());
+    carryOn("missingEpisode", running);
   }
 
   @Test
@@ -118,14 +153,15 @@ class CaseMigrationTest extends ApplicationTest {
   }
 
   /** The analyst's change: a new version tag, a relabelled step and a timer's documentation reworded. */
-  private void deployChangedCopy(String file) throws IOException {
+  /** Deploys the diagram with a changed label and version tag; returns that tag. */
+  private String deployChangedCopy(String file) throws IOException {
     var resolver = new PathMatchingResourcePatternResolver();
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("migration-test-" + file);
     String diagram;
     try (InputStream in = resolver.getResource("classpath:bpmn/" + file).getInputStream()) {
       diagram = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    String changed = diagram.replace("camunda:versionTag=\"1.0.0\"", "camunda:versionTag=\"1.0.1-migration-test\"")
+    String changed = diagram.replaceFirst("camunda:versionTag=\"([^\"]+)\"", "camunda:versionTag=\"$1-migration-test\"")
         .replaceFirst("(<bpmn:documentation>)(Statutory|Local practice)", "$1Reviewed April 2027. $2")
         .replaceFirst("(<bpmn:userTask id=\"[^\"]+\" name=\")", "$1Changed label: ");
     assertThat(changed).isNotEqualTo(diagram);
@@ -138,6 +174,9 @@ class CaseMigrationTest extends ApplicationTest {
       }
     }
     deployment.deploy();
+    Matcher tag = Pattern.compile("camunda:versionTag=\"([^\"]+)\"").matcher(changed);
+    assertThat(tag.find()).isTrue();
+    return tag.group(1);
   }
 
   private ProcessDefinition definition(ProcessInstance instance) {
