@@ -77,6 +77,8 @@ class CaseMigrationTest extends ApplicationTest {
 
   @Test
   void aNewVersionDeployedAtStartTakesTheRunningCasesWithItOnce() throws Exception {
+    // It ran when the application started (after the process archive's deployment).
+    assertThat(engine.getManagementService().getProperties()).containsKey(CasesMovedOnStart.PROPERTY_PREFIX + "adoptionDecision");
     ProcessInstance running = start("missingEpisode");
     ProcessDefinition before = definition(running);
     deployChangedCopy("missing-episode.bpmn");
