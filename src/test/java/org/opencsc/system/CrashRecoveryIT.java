@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencsc.Api;
 import org.opencsc.Api.Reply;
-import org.opencsc.performance.CaseJourney;
-import org.opencsc.performance.CaseJourney.Acknowledged;
+import org.opencsc.CaseJourney;
+import org.opencsc.CaseJourney.Acknowledged;
 
 /**
  * The application killed (SIGKILL) in the middle of a steady load of whole cases, then started

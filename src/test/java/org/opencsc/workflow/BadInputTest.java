@@ -23,9 +23,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
-import org.opencsc.performance.CaseJourney;
-import org.opencsc.performance.CaseJourney.Context;
-import org.opencsc.performance.CaseJourney.Step;
+import org.opencsc.CaseJourney;
+import org.opencsc.CaseJourney.Context;
+import org.opencsc.CaseJourney.Step;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
