@@ -76,6 +76,9 @@ class DashboardBrowserTest extends ApplicationTest {
             .as(process.get("process").asText() + " " + figure).isEqualTo(process.get(figure).asText());
       }
     }
+    // The trend chart is drawn once its four series have arrived, which may be after the tables.
+    wait.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+        "return !!(window.Chart && Chart.getChart(document.getElementById('trend')));")));
     Object chart = ((JavascriptExecutor) browser).executeScript(
         "return Chart.getChart(document.getElementById('trend')) ? Chart.getChart(document.getElementById('trend')).data.datasets.length : 0;");
     assertThat(((Number) chart).intValue()).isEqualTo(4);
@@ -115,6 +118,8 @@ class DashboardBrowserTest extends ApplicationTest {
     browser.findElement(By.name("username")).sendKeys(user);
     browser.findElement(By.name("password")).sendKeys("demo");
     browser.findElement(By.cssSelector("button[type='submit']")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).withMessage(user + " logged in")
+        .until(driver -> !driver.getCurrentUrl().contains("/login"));
   }
 
   /** The page works within its content security policy: nothing it loads or runs was blocked. */

@@ -13,8 +13,22 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Camunda Tasklist as a practitioner uses it: log in, pick a filter and a task, fill its form. */
+/**
+ * Camunda Tasklist as a practitioner uses it: log in, pick a filter and a task, fill its form.
+ * Every step waits for what Tasklist shows once it has done that step (a list loaded, a task
+ * claimed, a form saved or sent), never for some time.
+ */
 final class Tasklist {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  /** The task list once loaded: its tasks, or its "No task matching filters found." */
+  private static final By LIST_LOADED = By.cssSelector("[cam-tasks] .tasks-list, [cam-tasks] .well");
+  /** The task shown on the right, its form, and the Tasklist notifications (errors from the server). */
+  private static final By TASK_CARD = By.cssSelector("[cam-tasklist-task] .task-card");
+  private static final By TASK_LOADING = By.cssSelector("[cam-tasklist-task] > .loader");
+  private static final By FORM = By.cssSelector(".fjs-container");
+  private static final By CLAIM = By.cssSelector("button.claim");
+  private static final By NOTIFICATIONS = By.cssSelector(".notifications .alert");
 
   private final WebDriver browser;
   private final String base;
@@ -23,7 +37,12 @@ final class Tasklist {
   Tasklist(WebDriver browser, int port) {
     this.browser = browser;
     this.base = "http://localhost:" + port;
-    this.wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    this.wait = new WebDriverWait(browser, TIMEOUT);
+  }
+
+  /** A wait that names what it waited for when it times out. */
+  private WebDriverWait waitFor(String what) {
+    return (WebDriverWait) new WebDriverWait(browser, TIMEOUT).withMessage(what);
   }
 
   void login(String user) {
@@ -45,7 +64,8 @@ final class Tasklist {
         .filter(candidate -> candidate.getText().trim().startsWith(name)).findFirst().orElse(null));
     item.findElement(By.cssSelector("a")).click();
     wait.until(driver -> item.getDomAttribute("class").contains("active"));
-    pause();
+    // The click empties the list at once (Loading...); it is drawn again once the filter's tasks arrive.
+    wait.until(ExpectedConditions.presenceOfElementLocated(LIST_LOADED));
   }
 
   /** The ids of the tasks the open list shows, top to bottom. */
@@ -61,32 +81,62 @@ final class Tasklist {
         .getText().trim();
   }
 
-  /** What Tasklist shows for a task link: its form, or nothing the user may see. */
+  /**
+   * What Tasklist shows for a task link: its form, or nothing the user may see. Returns once
+   * Tasklist has settled either way: the task's form shown, or its refusal (the server answers
+   * "No matching task with id ...", which Tasklist shows as a notification and clears the task).
+   */
   boolean canSeeTask(String taskId) {
     openLink(taskId);
-    pause();
-    pause();
-    return !browser.findElements(By.cssSelector(".fjs-container")).isEmpty();
+    waitFor("Tasklist to show task " + taskId + " or refuse it").until(driver ->
+        taskLoaded(driver) && (formShown(driver) || refused(driver, taskId)));
+    return !browser.findElements(FORM).isEmpty();
   }
 
   /** Opens a task by its link, as from a filter's list or a notification. */
   void openTask(String taskId) {
     openLink(taskId);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
-    List<WebElement> claim = browser.findElements(By.xpath("//button[normalize-space()='Claim']"));
+    wait.until(driver -> taskLoaded(driver) && formShown(driver));
+    List<WebElement> claim = browser.findElements(CLAIM);
     if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
       claim.get(0).click();
     }
-    wait.until(driver -> driver.findElements(By.cssSelector(".disabled-form")).isEmpty());
-    pause(); // the form is drawn again once claimed
+    // Claimed: Tasklist shows the assignee instead of the Claim button and enables the form.
+    waitFor("task " + taskId + " claimed and its form enabled").until(driver ->
+        driver.findElements(By.cssSelector(".disabled-form")).isEmpty()
+            && driver.findElements(CLAIM).stream().noneMatch(WebElement::isDisplayed));
   }
 
-  /** Opens a task in the list being shown (its filter and sort kept), as clicking it there does. */
+  /**
+   * Opens a task in the list being shown (its filter and sort kept), as clicking it there does.
+   * A task already shown is closed first, and that waited for, so that whatever shows next is
+   * the requested task's and not the last one's.
+   */
   private void openLink(String taskId) {
     String[] current = browser.getCurrentUrl().split("#/\\?", 2);
     String kept = current.length < 2 ? "" : Arrays.stream(current[1].split("&"))
         .filter(parameter -> !parameter.isEmpty() && !parameter.startsWith("task=")).collect(Collectors.joining("&"));
-    browser.get(base + "/camunda/app/tasklist/default/#/?" + (kept.isEmpty() ? "" : kept + "&") + "task=" + taskId);
+    String list = base + "/camunda/app/tasklist/default/#/?" + kept;
+    if (current.length == 2 && current[1].contains("task=")) {
+      browser.get(list);
+    }
+    waitFor("no task shown").until(driver -> taskLoaded(driver)
+        && driver.findElements(TASK_CARD).isEmpty() && driver.findElements(FORM).isEmpty());
+    browser.get(list + (kept.isEmpty() ? "" : "&") + "task=" + taskId);
+  }
+
+  private static boolean taskLoaded(WebDriver driver) {
+    return driver.findElements(TASK_LOADING).stream().noneMatch(WebElement::isDisplayed);
+  }
+
+  private static boolean formShown(WebDriver driver) {
+    return driver.findElements(FORM).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  /** Tasklist has given up on the task: a notification names it, and no task is shown. */
+  private static boolean refused(WebDriver driver, String taskId) {
+    return driver.findElements(TASK_CARD).isEmpty() && driver.findElements(NOTIFICATIONS).stream()
+        .anyMatch(notification -> notification.isDisplayed() && notification.getText().contains(taskId));
   }
 
   String placeholder(String dateTimeKey) {
@@ -97,12 +147,23 @@ final class Tasklist {
     return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-Field_" + key + "']")));
   }
 
+  /**
+   * Types into a text field and leaves it, as a user does before pressing a button: the form
+   * takes typed text only after 300 ms without typing or when the field is left, so leaving it
+   * hands the text over at once.
+   */
   void type(String key, String text) {
     WebElement field = field(key);
     field.click();
     field.clear();
     field.sendKeys(text);
-    pause();
+    Object left = ((JavascriptExecutor) browser).executeScript(
+        "if (document.activeElement !== arguments[0]) { return false; } arguments[0].blur(); return true;", field);
+    if (!Boolean.TRUE.equals(left)) {
+      throw new IllegalStateException("Typing into " + key + " did not leave the focus on it");
+    }
+    wait.until(ExpectedConditions.attributeToBe(field, "value", text));
+    formSettled();
   }
 
   /** A date-time field, the date typed as a UK user does (dd/mm/yyyy). */
@@ -113,19 +174,23 @@ final class Tasklist {
     WebElement clock = browser.findElement(By.cssSelector("[id$='-Field_" + key + "-time']"));
     clock.click();
     clock.sendKeys(time, Keys.ENTER);
-    pause();
+    formSettled();
   }
 
   void tick(String key) {
     ((JavascriptExecutor) browser).executeScript("arguments[0].click()", field(key));
+    formSettled();
   }
 
   void choose(String key, int option) {
     WebElement radio = browser.findElement(By.cssSelector("[id$='-Field_" + key + "-" + option + "']"));
     ((JavascriptExecutor) browser).executeScript("arguments[0].click()", radio);
+    formSettled();
   }
 
+  /** Whether the form shows the field, once it has drawn what follows from the answers so far. */
   boolean visible(String key) {
+    formSettled();
     return !browser.findElements(By.cssSelector("[id$='-Field_" + key + "']")).isEmpty();
   }
 
@@ -133,15 +198,31 @@ final class Tasklist {
     return browser.findElement(By.xpath("//button[normalize-space()='Complete']"));
   }
 
+  /** Saves the answers in the browser: Save is enabled while the form has changes, disabled once they are kept. */
   void save() {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click()",
-        browser.findElement(By.xpath("//button[normalize-space()='Save']")));
-    pause();
+    By save = By.xpath("//button[normalize-space()='Save']");
+    WebElement button = wait.until(ExpectedConditions.elementToBeClickable(save));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", button);
+    waitFor("the answers saved (Save disabled again)").until(driver -> !button.isEnabled());
   }
 
+  /**
+   * Presses Complete and waits for Tasklist's answer: the task closed (gone from the address, as
+   * Tasklist does once the server accepted it) or a new notification (the form's or the server's
+   * refusal).
+   */
   void complete() {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", completeButton());
-    pause();
+    String url = browser.getCurrentUrl();
+    if (!url.matches(".*[?&]task=[^&]+.*")) {
+      throw new IllegalStateException("No task open to complete: " + url);
+    }
+    String taskId = url.replaceAll(".*[?&]task=([^&]+).*", "$1");
+    List<WebElement> before = browser.findElements(NOTIFICATIONS);
+    WebElement button = wait.until(ExpectedConditions.elementToBeClickable(completeButton()));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", button);
+    waitFor("task " + taskId + " completed or refused").until(driver ->
+        !driver.getCurrentUrl().contains("task=" + taskId)
+            || driver.findElements(NOTIFICATIONS).stream().anyMatch(shown -> !before.contains(shown)));
   }
 
   /** Waits for Tasklist to show a notification containing the text (an error from the server). */
@@ -165,11 +246,20 @@ final class Tasklist {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[ng-model='username']")));
   }
 
-  private void pause() {
-    try {
-      Thread.sleep(800);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /**
+   * Waits until the form has caught up with what was entered: a whole frame drawn without the
+   * form changing. The form hands date and time entries on after the next frame is drawn, and
+   * shows or hides fields that depend on an answer when it next draws.
+   */
+  private void formSettled() {
+    waitFor("the form to stop changing").until(driver -> Boolean.TRUE.equals(
+        ((JavascriptExecutor) driver).executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "const form = document.querySelector('.fjs-container');"
+                + "if (!form) { done(false); return; }"
+                + "let changed = false;"
+                + "const observer = new MutationObserver(() => changed = true);"
+                + "observer.observe(form, {subtree: true, childList: true, attributes: true, characterData: true});"
+                + "requestAnimationFrame(() => setTimeout(() => { observer.disconnect(); done(!changed); }));")));
   }
 }

@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
 import org.opencsc.ApplicationTest;
-import org.opencsc.performance.CaseJourney;
-import org.opencsc.performance.CaseJourney.Acknowledged;
+import org.opencsc.CaseJourney;
+import org.opencsc.CaseJourney.Acknowledged;
 
 /**
  * Who did what and when, for every task (issue 12): each completion through the API leaves a

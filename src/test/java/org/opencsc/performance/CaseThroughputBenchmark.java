@@ -27,6 +27,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencsc.Api;
+import org.opencsc.CaseJourney;
 import org.opencsc.rules.Groups;
 import org.opencsc.security.DemoUsers;
 import org.opencsc.security.ProcessReaders;

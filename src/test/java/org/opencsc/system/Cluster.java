@@ -1,6 +1,8 @@
 package org.opencsc.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -138,18 +140,14 @@ final class Cluster implements AutoCloseable {
   }
 
   /** Waits until none of the jobs is left to run; fails if one fails for good or time runs out. */
-  void awaitDone(List<String> jobs, Duration timeout) throws SQLException, InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (count("select count(*) from act_ru_job where id_ = any(?)", jobs) == 0) {
-        return;
-      }
-      assertThat(count("select count(*) from act_ru_job where id_ = any(?) and retries_ = 0", jobs))
-          .as("jobs that failed for good (incidents)").isZero();
-      Thread.sleep(200);
-    }
-    throw new AssertionError(count("select count(*) from act_ru_job where id_ = any(?)", jobs) + " of "
-        + jobs.size() + " jobs still waiting after " + timeout);
+  void awaitDone(List<String> jobs, Duration timeout) {
+    await("none of the " + jobs.size() + " jobs left to run").atMost(timeout)
+        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+        .until(() -> {
+          assertThat(count("select count(*) from act_ru_job where id_ = any(?) and retries_ = 0", jobs))
+              .as("jobs that failed for good (incidents)").isZero();
+          return count("select count(*) from act_ru_job where id_ = any(?)", jobs);
+        }, equalTo(0L));
   }
 
   /** How many times each of the jobs succeeded, by job id (history job log). */

@@ -1,6 +1,7 @@
 package org.opencsc.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.opencsc.Variables.variables;
 
 import java.nio.file.Path;
@@ -21,13 +22,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencsc.Api;
 import org.opencsc.Api.Reply;
-import org.opencsc.performance.CaseJourney;
-import org.opencsc.performance.CaseJourney.Acknowledged;
+import org.opencsc.CaseJourney;
+import org.opencsc.CaseJourney.Acknowledged;
 
 /**
  * The application killed (SIGKILL) in the middle of a steady load of whole cases, then started
@@ -41,6 +44,13 @@ class CrashRecoveryIT {
   private static final int TIMER_CASES = 5;
   /** The chase timers of the timer cases fall due this long after they are set up. */
   private static final Duration TIMERS_DUE_IN = Duration.ofSeconds(30);
+  /**
+   * The kill falls at a random point in the work, not in time: once somewhere between this many
+   * task completions have been acknowledged (more than the 20 the test needs), the other callers'
+   * requests in flight.
+   */
+  private static final int KILL_AFTER_LEAST = 25;
+  private static final int KILL_AFTER_MOST = 60;
   private static final String[] FAST_JOBS = {"--spring.profiles.active=demo",
       "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=1000"};
 
@@ -55,6 +65,13 @@ class CrashRecoveryIT {
     Instant timersDue;
     Instant killedAt;
     AtomicInteger refusedAfterKill = new AtomicInteger();
+    AtomicInteger completionsAcknowledged = new AtomicInteger();
+    Consumer<Acknowledged> acknowledge = step -> {
+      acknowledged.add(step);
+      if (step.taskId() != null) {
+        completionsAcknowledged.incrementAndGet();
+      }
+    };
 
     RunningApplication app = RunningApplication.launch(dataDir, Map.of(), FAST_JOBS).awaitReady();
     try {
@@ -75,7 +92,7 @@ class CrashRecoveryIT {
             try {
               String child = register(api, "Crash Child " + caller + "-" + n);
               children.add(child);
-              journeys.get((caller + n) % journeys.size()).run(api, child, "CRASH-" + caller + "-" + n, acknowledged::add);
+              journeys.get((caller + n) % journeys.size()).run(api, child, "CRASH-" + caller + "-" + n, acknowledge);
             } catch (RuntimeException dropped) {
               if (running.get()) {
                 throw dropped;
@@ -87,7 +104,17 @@ class CrashRecoveryIT {
           return null;
         }));
       }
-      Thread.sleep(6_000 + ThreadLocalRandom.current().nextInt(4_000));
+      int killAfter = KILL_AFTER_LEAST + ThreadLocalRandom.current().nextInt(KILL_AFTER_MOST - KILL_AFTER_LEAST + 1);
+      System.out.printf("Killing the application once %d task completions are acknowledged%n", killAfter);
+      Duration untilTimersDue = Duration.between(Instant.now(), timersDue);
+      try {
+        await(killAfter + " task completions acknowledged before the timers fall due")
+            .atMost(untilTimersDue.isNegative() || untilTimersDue.isZero() ? Duration.ofMillis(1) : untilTimersDue)
+            .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+            .until(() -> completionsAcknowledged.get() >= killAfter || load.stream().anyMatch(Future::isDone));
+      } catch (ConditionTimeoutException tooSlow) {
+        // killed late: the assertion on killedAt below says so
+      }
       running.set(false);
       app.kill();
       killedAt = Instant.now();
@@ -100,15 +127,24 @@ class CrashRecoveryIT {
       app.kill();
     }
     assertThat(killedAt).as("the timers must fall due while the application is down").isBefore(timersDue);
-    Thread.sleep(Math.max(0, Duration.between(Instant.now(), timersDue).toMillis()) + 1_000);
+    // The one wait on the clock, as this test is about time: the timers must fall due while the
+    // application is down, so it starts again only once their due time (whole seconds, never
+    // later than timersDue) has passed.
+    await("the chase timers to fall due").atMost(TIMERS_DUE_IN)
+        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+        .until(() -> Instant.now().isAfter(timersDue));
 
     try (RunningApplication restarted = RunningApplication.launch(dataDir, Map.of(), FAST_JOBS).awaitReady()) {
       Api api = new Api(restarted.port);
-      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-      while (chaseTasks(api, timerCases) < TIMER_CASES && System.nanoTime() < deadline) {
-        Thread.sleep(500);
+      // Each timer case has its chase task and no chase timer left: a timer's run ends it in the
+      // same transaction that opens the task, so nothing is left that could run a second time.
+      try {
+        await("every timer case's chase task open and its timer gone").atMost(Duration.ofSeconds(90))
+            .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+            .until(() -> chaseTasks(api, timerCases) >= TIMER_CASES && chaseTimers(api, timerCases) == 0);
+      } catch (ConditionTimeoutException late) {
+        // the count of timer runs below says which did not run
       }
-      Thread.sleep(3_000); // any second run of a timer would show now
     }
 
     long starts = acknowledged.stream().filter(step -> step.taskId() == null).count();
@@ -187,6 +223,16 @@ class CrashRecoveryIT {
           + "&maxResults=5", "tom").json().size();
     }
     return open;
+  }
+
+  /** Chase timers still waiting to run in the cases (as the administrator, who may see every job). */
+  private static int chaseTimers(Api api, List<String> cases) {
+    int waiting = 0;
+    for (String instance : cases) {
+      waiting += api.get("/engine-rest/job/count?processInstanceId=" + instance
+          + "&activityId=startEvent_48HoursPassed", "admin").json().get("count").asInt();
+    }
+    return waiting;
   }
 
   private static int count(Connection db, String sql, Object... parameters) throws SQLException {

@@ -1,6 +1,7 @@
 package org.opencsc.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -64,14 +65,10 @@ class NodeTakeoverIT {
     }
   }
 
-  private static void awaitFirstSuccess(Cluster cluster, List<String> timers) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!cluster.successesPerJob(timers).isEmpty()) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("node-a ran no job within 60 s");
+  /** Polled often, so that node-a is killed soon after its first job and dies holding most of the rest. */
+  private static void awaitFirstSuccess(Cluster cluster, List<String> timers) {
+    await("node-a to run its first job").atMost(Duration.ofSeconds(60))
+        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+        .until(() -> !cluster.successesPerJob(timers).isEmpty());
   }
 }

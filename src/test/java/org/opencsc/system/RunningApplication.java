@@ -1,5 +1,7 @@
 package org.opencsc.system;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged application started as an operator starts it ({@code java -jar}), in its own
@@ -79,27 +83,32 @@ public final class RunningApplication implements AutoCloseable {
   }
 
   /** Waits until the health endpoint answers UP; fails with the log if the process dies. */
-  public RunningApplication awaitReady() throws IOException, InterruptedException {
+  public RunningApplication awaitReady() {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("Application exited with " + process.exitValue() + ":\n" + tail());
-      }
-      try {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + port + "/actuator/health")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200 && health.body().contains("UP")) {
-          readyAt = System.nanoTime();
-          return this;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(250);
+    try {
+      await("the application on port " + port + " to answer UP").atMost(START_TIMEOUT)
+          .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+          .until(() -> {
+            if (!process.isAlive()) {
+              throw new IllegalStateException("Application exited with " + process.exitValue() + ":\n" + tail());
+            }
+            return healthUp(http);
+          });
+    } catch (ConditionTimeoutException notReady) {
+      throw new IllegalStateException("Application not ready within " + START_TIMEOUT + ":\n" + tail());
     }
-    throw new IllegalStateException("Application not ready within " + START_TIMEOUT + ":\n" + tail());
+    readyAt = System.nanoTime();
+    return this;
+  }
+
+  private boolean healthUp(HttpClient http) throws InterruptedException {
+    try {
+      HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+          URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+      return health.statusCode() == 200 && health.body().contains("UP");
+    } catch (IOException notYet) {
+      return false; // still starting
+    }
   }
 
   /** Waits for the process to end by itself (a refused start-up) and returns its exit code. */

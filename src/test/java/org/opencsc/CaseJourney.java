@@ -1,4 +1,4 @@
-package org.opencsc.performance;
+package org.opencsc;
 
 import static org.opencsc.Variables.variables;
 
@@ -16,7 +16,6 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.camunda.bpm.model.bpmn.builder.UserTaskBuilder;
-import org.opencsc.Api;
 import org.opencsc.Api.Reply;
 
 /**
@@ -58,7 +57,7 @@ public record CaseJourney(String processKey, String starter, Function<Context, M
   }
 
   /** The request count of one case: start, find and complete each task, end message, final check. */
-  int requests() {
+  public int requests() {
     return 1 + 2 * steps.size() + (endMessage == null ? 0 : 1) + 1;
   }
 
@@ -105,7 +104,7 @@ public record CaseJourney(String processKey, String starter, Function<Context, M
    * tasks {@code candidateGroups} names, their candidate groups (which the secured bare engine's
    * authorization needs: a candidate group's grant on the task is what lets its members see it).
    */
-  BpmnModelInstance bareModel(Map<String, String> candidateGroups) {
+  public BpmnModelInstance bareModel(Map<String, String> candidateGroups) {
     AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(processKey).camundaHistoryTimeToLive(180)
         .startEvent();
     for (Step step : steps) {
