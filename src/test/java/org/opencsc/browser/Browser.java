@@ -21,6 +21,8 @@ public final class Browser {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  /** Each browser's profile, under target/ so a clean build removes them (not left in /tmp). */
+  static final Path PROFILES = Path.of("target", "chromium-profiles");
 
   private Browser() {
   }
@@ -35,7 +37,7 @@ public final class Browser {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1400,1100", "--lang=en-GB", "--accept-lang=en-GB",
-        "--user-data-dir=" + Files.createTempDirectory("opencsc-chromium"));
+        "--user-data-dir=" + Files.createTempDirectory(Files.createDirectories(PROFILES), "profile"));
     // A council PC's clock: Tasklist shows dates in the browser's time zone.
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .withEnvironment(java.util.Map.of("TZ", "Europe/London")).build();
