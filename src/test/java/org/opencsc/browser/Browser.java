@@ -37,7 +37,7 @@ public final class Browser {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1400,1100", "--lang=en-GB", "--accept-lang=en-GB",
-        "--user-data-dir=" + Files.createTempDirectory(Files.createDirectories(PROFILES), "profile"));
+        "--user-data-dir=" + Files.createTempDirectory(Files.createDirectories(PROFILES.toAbsolutePath()), "profile"));
     // A council PC's clock: Tasklist shows dates in the browser's time zone.
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .withEnvironment(java.util.Map.of("TZ", "Europe/London")).build();
