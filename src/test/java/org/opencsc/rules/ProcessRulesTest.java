@@ -2,8 +2,14 @@ package org.opencsc.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,9 +60,16 @@ class ProcessRulesTest {
   }
 
   @Test
-  void breachCodesAreSpelledAsTheContractNamesThem() {
-    assertThat(Arrays.stream(BreachCode.values()).map(Enum::name)).containsExactly(
-        "RHI_NOT_WITHIN_72H", "STRATEGY_AGENCY_ABSENT", "ICPC_NOT_WITHIN_15WD", "PF_FIRST_VISIT_LATE",
-        "PF_VISIT_OVERDUE", "ADM_DECISION_LATE", "ADM_NOTIFY_ORAL_LATE", "ADM_NOTIFY_WRITTEN_LATE");
+  void breachCodesAreSpelledAsTheContractNamesThemAndInItsOrder() throws IOException {
+    String contract = Files.readString(Path.of("..", "shared", "contract.md"));
+    String list = contract.substring(contract.indexOf("Breach codes:"));
+    list = list.substring(0, list.indexOf("\n\n"));
+    List<String> named = new ArrayList<>();
+    Matcher code = Pattern.compile("`([A-Z0-9_]+)`").matcher(list);
+    while (code.find()) {
+      named.add(code.group(1));
+    }
+    assertThat(named).as("the contract's breach codes").contains("RHI_NOT_WITHIN_72H", "ADM_NOTIFY_WRITTEN_LATE");
+    assertThat(named).containsSubsequence(Arrays.stream(BreachCode.values()).map(Enum::name).toList());
   }
 }
