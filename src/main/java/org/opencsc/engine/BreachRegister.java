@@ -60,10 +60,16 @@ public class BreachRegister {
         childId == null ? null : childId.toString(), null, due.toInstant()));
   }
 
-  /** A step was completed after its deadline, by whom and why. */
+  /**
+   * A step was completed after its deadline (or as a failure of the duty), by whom and why. Once
+   * per row: a second account of the same step (an interview not held and late) keeps the first.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public Breach recordLate(Step step, Instant doneAt, String doneBy, String reason) {
     Breach breach = recordMissed(step);
+    if (breach.getDoneAt() != null) {
+      return breach;
+    }
     breach.done(step.taskKey(), doneAt, doneBy, reason);
     return breaches.save(breach);
   }

@@ -157,11 +157,9 @@ public class RuleEnforcement {
       }
     }
     Instant dueAt = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-    // A step completed as a failure of the duty is a breach however early: once only, since the
-    // deadline's own breach (the same code and due time) is the same row.
-    boolean recordedAsLate = deadline != null && deadline.late()
-        && failure.map(failed -> failed.code() == rules.breachCode()).orElse(false);
-    failure.filter(failed -> !recordedAsLate).ifPresent(failed -> breaches.recordLate(
+    // A step completed as a failure of the duty is a breach however early (once: with the
+    // deadline's own code, it is the row just filled in).
+    failure.ifPresent(failed -> breaches.recordLate(
         step(processKey, task.getExecution(), failed.code(), taskKey, dueAt != null ? dueAt : now), now, user,
         answers.text(failed.reasonField())));
     // Late against the deadline rule where there is one (met at the recorded event), otherwise

@@ -163,9 +163,11 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     // Who may start each process, as the process declares; correlating a message needs
     // UPDATE_INSTANCE, and EngineWriteGuard keeps every other change that permission would allow
     // (variables, modification, timers) for administrators.
-    for (ProcessRules process : catalogue.getObject().processes()) {
+    List<ProcessRules> processes = catalogue.getObject().processes();
+    processes.stream().flatMap(process -> process.starters().stream()).distinct().forEach(group ->
+        grant(authorizations, group, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE));
+    for (ProcessRules process : processes) {
       for (String group : process.starters()) {
-        grant(authorizations, group, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
         grant(authorizations, group, Resources.PROCESS_DEFINITION, process.processKey(),
             ProcessDefinitionPermissions.CREATE_INSTANCE);
         if (!process.messages().isEmpty()) {

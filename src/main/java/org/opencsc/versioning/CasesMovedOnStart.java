@@ -47,16 +47,18 @@ public class CasesMovedOnStart {
   @EventListener(PostDeployEvent.class)
   public void afterDeployment() {
     if (enabled) {
-      catalogue.processes().forEach(this::moveToLatest);
+      Map<String, String> movedTo = management.getProperties();
+      catalogue.processes().forEach(process -> moveToLatest(process, movedTo));
     }
   }
 
-  void moveToLatest(ProcessRules process) {
+  /** Moves the process's running cases unless {@code movedTo} shows its latest version already had them. */
+  void moveToLatest(ProcessRules process, Map<String, String> movedTo) {
     String key = process.processKey();
     ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
         .singleResult();
     String property = PROPERTY_PREFIX + key;
-    if (latest == null || latest.getId().equals(management.getProperties().get(property))) {
+    if (latest == null || latest.getId().equals(movedTo.get(property))) {
       return;
     }
     Map<String, Object> report = migration.toLatest(key, null, false);

@@ -85,7 +85,7 @@ class CaseMigrationTest extends ApplicationTest {
     ProcessRules rules = catalogue.processes().stream()
         .filter(process -> process.processKey().equals("missingEpisode")).findFirst().orElseThrow();
 
-    movedOnStart.moveToLatest(rules);
+    movedOnStart.moveToLatest(rules, engine.getManagementService().getProperties());
     ProcessDefinition after = definition(running);
     assertThat(after.getVersion()).isGreaterThan(before.getVersion());
     assertThat(engine.getManagementService().getProperties())
@@ -97,7 +97,7 @@ class CaseMigrationTest extends ApplicationTest {
     engine.getRuntimeService().newMigration(engine.getRuntimeService()
         .createMigrationPlan(after.getId(), before.getId()).mapEqualActivities().build())
         .processInstanceIds(running.getId()).execute();
-    movedOnStart.moveToLatest(rules);
+    movedOnStart.moveToLatest(rules, engine.getManagementService().getProperties());
     assertThat(definition(running).getId()).isEqualTo(before.getId());
     carryOn("missingEpisode", running);
   }
