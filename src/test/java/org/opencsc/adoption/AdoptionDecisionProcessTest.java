@@ -216,6 +216,7 @@ class AdoptionDecisionProcessTest extends ApplicationTest {
     clockAt(Instant.parse("2027-05-24T12:00:00Z"));
     assertRefused(completeReply(decision, "sendQualifyingDeterminationNotice", "sarah",
         variables("qdNoticeSentAt", "2027-05-19T09:00:00Z")), "qdNoticeSentAt: must not be before the agency decision");
+    assertThat(variable(decision, "qdNoticeSentAt")).as("refused, so nothing written").isNull();
     complete(decision, "sendQualifyingDeterminationNotice", "sarah", variables("qdNoticeSentAt", "2027-05-24T09:00:00Z"));
     assertThat(decision).isWaitingAt("recordRepresentations");
     // Monday 24 May 2027 is day 1; 40 working days (31 May, the spring bank holiday, skipped)
@@ -243,6 +244,8 @@ class AdoptionDecisionProcessTest extends ApplicationTest {
         Map.of("irmAppliedAt", Map.of("value", "2027-05-19T09:00:00Z", "type", "String"))));
     assertThat(early.status()).isEqualTo(400);
     assertThat(early.message()).contains("irmAppliedAt: must not be before qdNoticeSentAt");
+    assertThat(decision).as("refused, so nothing changed").isWaitingAt("recordRepresentations");
+    assertThat(variable(decision, "irmAppliedAt")).isNull();
     Api.Reply applied = api.post("/engine-rest/message", "sarah", Map.of("messageName", "IrmApplicationMade",
         "processInstanceId", decision.getId(), "processVariables",
         Map.of("irmAppliedAt", Map.of("value", "2027-05-20T10:00:00Z", "type", "String"))));

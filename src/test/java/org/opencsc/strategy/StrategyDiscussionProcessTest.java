@@ -219,6 +219,8 @@ class StrategyDiscussionProcessTest extends ApplicationTest {
     assertRefused(completeReply(discussion, "recordS47Outcome", WorkflowFixture.DUAL_ROLE_USER,
         variables("s47Outcome", "NO_FURTHER_ACTION", "nfaReasons", "Concerns not substantiated")),
         "nfaReasons: must give the reasons in at least 50 characters");
+    assertThat(variable(discussion, "nfaReasons")).as("refused, so nothing written").isNull();
+    assertThat(discussion).isWaitingAt("recordS47Outcome");
     String reasons = "Concerns not substantiated: injuries explained by the GP, school reports no worries.";
     complete(discussion, "recordS47Outcome", WorkflowFixture.DUAL_ROLE_USER,
         variables("s47Outcome", "NO_FURTHER_ACTION", "nfaReasons", reasons));
