@@ -37,6 +37,8 @@ public class WorkflowFixture {
   public static final String DUAL_ROLE_USER = "dana";
   /** Both social worker and agency decision maker: may not decide on a report they wrote. */
   public static final String AUTHOR_AND_DECISION_MAKER = "dylan";
+  /** A social worker who holds return home interviews and is nobody's allocated worker in the tests. */
+  public static final String RETURN_INTERVIEWER = "rhian";
 
   @Bean
   ExpressionProbe expressionProbe() {
@@ -91,6 +93,14 @@ public class WorkflowFixture {
         DemoUsers.save(identity, dylan);
         identity.createMembership(AUTHOR_AND_DECISION_MAKER, Groups.SOCIAL_WORKERS);
         identity.createMembership(AUTHOR_AND_DECISION_MAKER, Groups.AGENCY_DECISION_MAKERS);
+      }
+      if (identity.createUserQuery().userId(RETURN_INTERVIEWER).count() == 0) {
+        User rhian = identity.newUser(RETURN_INTERVIEWER);
+        rhian.setFirstName("Rhian");
+        rhian.setLastName("Interviewer");
+        rhian.setPassword("demo");
+        DemoUsers.save(identity, rhian);
+        identity.createMembership(RETURN_INTERVIEWER, Groups.SOCIAL_WORKERS);
       }
       for (String group : List.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS)) {
         // Start-up granted the starters CREATE_INSTANCE on every process in the catalogue, this one too.

@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.engine.BreachRegister.Step;
 import org.opencsc.rules.Answers;
@@ -97,6 +99,9 @@ public class RuleEnforcement {
         task.removeVariable(field);
       }
       task.removeVariable(TaskRules.LATE_REASON);
+      for (TaskRules.Options options : rules.options()) {
+        task.setVariableLocal(options.variable(), choicesAsJson(options.choices().apply(Answers.from(task::getVariable))));
+      }
       if (rules.deadlineVariable() != null && task.getDueDate() == null) {
         ZonedDateTime due = Answers.from(task::getVariable).dateTime(rules.deadlineVariable());
         if (due != null) {
@@ -107,6 +112,18 @@ public class RuleEnforcement {
         events.publishEvent(DeadlineStepOpened.of(processKey, task, rules.deadlineVariable()));
       }
     });
+  }
+
+  /** A list to choose from as the form's select reads it: JSON [{"label", "value"}]. */
+  private static JsonValue choicesAsJson(List<TaskRules.Choice> choices) {
+    List<Map<String, String>> entries = choices.stream()
+        .map(choice -> Map.of("label", choice.label(), "value", choice.value()))
+        .toList();
+    try {
+      return SpinValues.jsonValue(JSON.writeValueAsString(entries)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A list of choices cannot be written as JSON", e);
+    }
   }
 
   /**

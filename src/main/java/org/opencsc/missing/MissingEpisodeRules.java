@@ -7,19 +7,24 @@ import static org.opencsc.rules.FieldType.TEXT;
 import static org.opencsc.rules.FieldType.oneOf;
 
 import java.time.ZonedDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.child.ChildRegistry;
+import org.opencsc.engine.KnownUsers;
 import org.opencsc.rules.Answers;
 import org.opencsc.rules.BreachCode;
 import org.opencsc.rules.FieldRules;
+import org.opencsc.rules.Groups;
 import org.opencsc.rules.MessageRules;
 import org.opencsc.rules.ProcessRules;
 import org.opencsc.rules.StartRules;
 import org.opencsc.rules.TaskRules;
+import org.opencsc.rules.TaskRules.Choice;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -40,12 +45,20 @@ public class MissingEpisodeRules implements ProcessRules {
   /** The interview took place unless the worker records that it did not. */
   private static final Predicate<Answers> HELD = answers -> !answers.isTrue("interviewNotHeld");
 
+  /** Where the step that records the interview finds its list of interviewers. */
+  public static final String INTERVIEWER_OPTIONS = "interviewerOptions";
+  /** The episode's social-work steps: whoever completes them is the child's allocated social worker. */
+  private static final List<String> SOCIAL_WORK_STEPS = List.of("assessMissingRisk", "recordReturn",
+      "offerReturnInterview");
+
   private final ChildRegistry children;
   private final MissingEpisodes cases;
+  private final KnownUsers users;
 
-  public MissingEpisodeRules(ChildRegistry children, MissingEpisodes cases) {
+  public MissingEpisodeRules(ChildRegistry children, MissingEpisodes cases, KnownUsers users) {
     this.children = children;
     this.cases = cases;
+    this.users = users;
   }
 
   @Override
@@ -114,7 +127,15 @@ public class MissingEpisodeRules implements ProcessRules {
             .optional("interviewNotHeld", BOOLEAN)
             .requireWhen("rhiHeldAt", DATE_TIME, "the interview was held", HELD)
             .requireWhen("interviewer", LINE, "the interview was held", HELD)
+            .check("interviewer", "must be a known user id (chosen from the list of interviewers)",
+                answers -> !HELD.test(answers) || users.exists(answers.text("interviewer")))
+            .check("interviewer", "must not be the child's allocated social worker (who holds or held this episode's"
+                + " social-work steps): the interview is held by someone independent of the child's care",
+                answers -> !HELD.test(answers) || !allocatedWorkers(answers).contains(answers.text("interviewer")))
+            .offers(INTERVIEWER_OPTIONS, this::interviewers)
             .requireWhen("interviewerIndependent", BOOLEAN, "the interview was held", HELD)
+            .requireWhen("interviewerNotIndependentReason", TEXT, "interviewerIndependent is false",
+                answers -> HELD.test(answers) && answers.isFalse("interviewerIndependent"))
             .requireWhen("pushPullFactors", TEXT, "the interview was held", HELD)
             .requireWhen("harmDisclosed", BOOLEAN, "the interview was held", HELD)
             .requireWhen("interviewSummary", TEXT, "the interview was held", HELD)
@@ -146,6 +167,30 @@ public class MissingEpisodeRules implements ProcessRules {
   @Override
   public List<MessageRules> messages() {
     return List.of(returnRules(MessageRules.message("ChildReturned")));
+  }
+
+  /**
+   * The child's allocated social worker for this episode: whoever completed its social-work steps
+   * (the risk assessment, the return, the offer). They may not hold the interview.
+   */
+  private static Set<String> allocatedWorkers(Answers answers) {
+    Set<String> workers = new LinkedHashSet<>();
+    for (String step : SOCIAL_WORK_STEPS) {
+      String user = answers.text(TaskRules.completedByVariable(step));
+      if (user != null) {
+        workers.add(user);
+      }
+    }
+    return workers;
+  }
+
+  /** The interviewers to choose from: social workers other than the child's own. */
+  private List<Choice> interviewers(Answers answers) {
+    Set<String> excluded = allocatedWorkers(answers);
+    return users.membersOf(Groups.SOCIAL_WORKERS).stream()
+        .filter(user -> !excluded.contains(user.getId()))
+        .map(user -> new Choice(user.getId(), KnownUsers.label(user)))
+        .toList();
   }
 
   private static <R extends FieldRules<R>> R returnRules(R rules) {

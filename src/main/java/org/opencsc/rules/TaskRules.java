@@ -27,6 +27,7 @@ public final class TaskRules extends FieldRules<TaskRules> {
   private final List<Consumer<Completion>> onCompleted = new ArrayList<>();
   private final List<Exclusion> exclusions = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
+  private final List<Options> options = new ArrayList<>();
 
   private TaskRules(String taskKey) {
     this.taskKey = taskKey;
@@ -81,6 +82,17 @@ public final class TaskRules extends FieldRules<TaskRules> {
     return this;
   }
 
+  /**
+   * A field answered by choosing from a list the step offers when it opens (the interviewer, from
+   * the users who may hold the interview): the list is kept on the task in {@code optionsVariable}
+   * as JSON {@code [{"label", "value"}]}, where a Camunda Form's select finds it by its values key.
+   * The list helps the person choosing; the field's own checks still decide what is accepted.
+   */
+  public TaskRules offers(String optionsVariable, Function<Answers, List<Choice>> choices) {
+    options.add(new Options(optionsVariable, choices));
+    return this;
+  }
+
   /** Work to do once the task is accepted (in the same transaction), e.g. update a case record. */
   public TaskRules onCompleted(Consumer<Completion> action) {
     onCompleted.add(action);
@@ -125,6 +137,10 @@ public final class TaskRules extends FieldRules<TaskRules> {
     return failures.stream().filter(failure -> failure.failed().test(answers)).findFirst();
   }
 
+  public List<Options> options() {
+    return options;
+  }
+
   public List<Consumer<Completion>> completionActions() {
     return onCompleted;
   }
@@ -145,6 +161,14 @@ public final class TaskRules extends FieldRules<TaskRules> {
 
   /** Answers that make the step a failure of the duty, the breach they record and its reason. */
   public record Failure(Predicate<Answers> failed, BreachCode code, String reasonField) {
+  }
+
+  /** One entry of a list to choose from: what is stored, and what the person choosing reads. */
+  public record Choice(String value, String label) {
+  }
+
+  /** The list a step offers for a field, worked out from the case when the step opens. */
+  public record Options(String variable, Function<Answers, List<Choice>> choices) {
   }
 
   /** A group of users kept from a task, and the rule that keeps them. */

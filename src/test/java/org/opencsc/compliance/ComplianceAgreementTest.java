@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
+import org.opencsc.WorkflowFixture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -77,7 +78,7 @@ class ComplianceAgreementTest extends ApplicationTest {
   }
 
   private static Map<String, Object> interview(String heldAt, String lateReason) {
-    Map<String, Object> body = variables("rhiHeldAt", heldAt, "interviewer", "Independent advocate",
+    Map<String, Object> body = variables("rhiHeldAt", heldAt, "interviewer", WorkflowFixture.RETURN_INTERVIEWER,
         "interviewerIndependent", true, "pushPullFactors", "Conflict at home", "harmDisclosed", false,
         "interviewSummary", "Child safe");
     if (lateReason != null) {

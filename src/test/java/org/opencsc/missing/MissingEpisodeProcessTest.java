@@ -387,6 +387,59 @@ class MissingEpisodeProcessTest extends ApplicationTest {
   }
 
   @Test
+  void theInterviewerIsAKnownUserWhoIsNotTheChildsAllocatedSocialWorker() {
+    ProcessInstance episode = signedOff(returned(start(null, MISSING_FROM), "2026-12-07T08:00:00Z"));
+    complete(episode, "offerReturnInterview", "sarah",
+        variables("rhiOffered", true, "rhiOfferedAt", "2026-12-07T09:00:00Z", "rhiAccepted", true));
+
+    // The form's list: social workers other than the ones who did this episode's social-work steps.
+    Task interview = task(episode, "conductReturnInterview");
+    String options = String.valueOf(engine.getTaskService().getVariableLocal(interview.getId(),
+        MissingEpisodeRules.INTERVIEWER_OPTIONS));
+    assertThat(options).contains("\"value\":\"" + WorkflowFixture.RETURN_INTERVIEWER + "\"")
+        .contains("Rhian Interviewer (rhian)").doesNotContain("\"sarah\"").doesNotContain("\"sam\"");
+
+    Map<String, Object> byTheChildsWorker = interview("2026-12-07T09:30:00Z", false);
+    withVariable(byTheChildsWorker, "interviewer", "sarah");
+    assertRefused(completeReply(episode, "conductReturnInterview", WorkflowFixture.RETURN_INTERVIEWER, byTheChildsWorker),
+        "interviewer: must not be the child's allocated social worker");
+    Map<String, Object> byTheWorkerWhoRecordedTheReturn = interview("2026-12-07T09:30:00Z", false);
+    withVariable(byTheWorkerWhoRecordedTheReturn, "interviewer", "sam");
+    assertRefused(completeReply(episode, "conductReturnInterview", WorkflowFixture.RETURN_INTERVIEWER,
+        byTheWorkerWhoRecordedTheReturn), "interviewer: must not be the child's allocated social worker");
+    Map<String, Object> byANameTypedIn = interview("2026-12-07T09:30:00Z", false);
+    withVariable(byANameTypedIn, "interviewer", "Independent advocate (Barnardo's)");
+    assertRefused(completeReply(episode, "conductReturnInterview", WorkflowFixture.RETURN_INTERVIEWER, byANameTypedIn),
+        "interviewer: must be a known user id");
+    assertThat(episode).isWaitingAt("conductReturnInterview");
+    assertThat(engine.getRuntimeService().getVariable(episode.getId(), "interviewer")).isNull();
+
+    complete(episode, "conductReturnInterview", WorkflowFixture.RETURN_INTERVIEWER, interview("2026-12-07T09:30:00Z", false));
+    assertThat(episode).isWaitingAt("reviewReturn");
+  }
+
+  @Test
+  void anInterviewerWhoIsNotIndependentNeedsAReasonThatTheManagersReviewSees() {
+    ProcessInstance episode = signedOff(returned(start(null, MISSING_FROM), "2026-12-07T08:00:00Z"));
+    complete(episode, "offerReturnInterview", "sarah",
+        variables("rhiOffered", true, "rhiOfferedAt", "2026-12-07T09:00:00Z", "rhiAccepted", true));
+    Map<String, Object> notIndependent = interview("2026-12-07T09:30:00Z", false);
+    withVariable(notIndependent, "interviewerIndependent", false);
+    assertRefused(completeReply(episode, "conductReturnInterview", WorkflowFixture.RETURN_INTERVIEWER, notIndependent),
+        "interviewerNotIndependentReason: is required when interviewerIndependent is false");
+
+    withVariable(notIndependent, "interviewerNotIndependentReason", "Rhian supervised the placement last year");
+    complete(episode, "conductReturnInterview", WorkflowFixture.RETURN_INTERVIEWER, notIndependent);
+    assertThat(episode).isWaitingAt("reviewReturn");
+    // The review form shows the flag and the reason from the case's variables.
+    Task review = task(episode, "reviewReturn");
+    assertThat(engine.getTaskService().getVariable(review.getId(), "interviewerIndependent")).isEqualTo(false);
+    assertThat(engine.getTaskService().getVariable(review.getId(), "interviewerNotIndependentReason"))
+        .isEqualTo("Rhian supervised the placement last year");
+    assertThat(episodes.findById(episode.getId()).orElseThrow().getInterviewerIndependent()).isFalse();
+  }
+
+  @Test
   void anInterviewCannotBeHeldBeforeItWasOffered() {
     ProcessInstance episode = returned(start(null, MISSING_FROM), "2026-12-07T08:00:00Z");
     complete(episode, "offerReturnInterview", "sarah",
@@ -483,14 +536,15 @@ class MissingEpisodeProcessTest extends ApplicationTest {
   }
 
   private static Map<String, Object> interview(String heldAt, boolean harmDisclosed) {
-    return variables("rhiHeldAt", heldAt, "interviewer", "Independent advocate (Barnardo's)",
+    return variables("rhiHeldAt", heldAt, "interviewer", WorkflowFixture.RETURN_INTERVIEWER,
         "interviewerIndependent", true, "pushPullFactors", "Conflict at home", "harmDisclosed", harmDisclosed,
         "interviewSummary", "Child safe; wants contact with sibling");
   }
 
   @SuppressWarnings("unchecked")
   private static void withVariable(Map<String, Object> body, String name, Object value) {
-    ((Map<String, Object>) body.get("variables")).put(name, Map.of("value", value, "type", "String"));
+    ((Map<String, Object>) body.get("variables")).put(name,
+        Map.of("value", value, "type", value instanceof Boolean ? "Boolean" : "String"));
   }
 
   private List<Job> timers(ProcessInstance episode) {

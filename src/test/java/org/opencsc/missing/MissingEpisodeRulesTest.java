@@ -28,7 +28,7 @@ class MissingEpisodeRulesTest {
   private static final String MISSING_FROM = "2026-12-06T20:00:00Z";
 
   private final MissingEpisodeRules rules =
-      new MissingEpisodeRules(RegisteredChildren.only("child-1"), new MissingEpisodes(null));
+      new MissingEpisodeRules(RegisteredChildren.only("child-1"), new MissingEpisodes(null), null);
 
   @BeforeEach
   void clock() {
