@@ -99,8 +99,10 @@ public class RuleEnforcement {
         task.removeVariable(field);
       }
       task.removeVariable(TaskRules.LATE_REASON);
-      for (TaskRules.Options options : rules.options()) {
-        task.setVariableLocal(options.variable(), choicesAsJson(options.choices().apply(Answers.from(task::getVariable))));
+      Answers known = Answers.from(task::getVariable);
+      for (TaskRules.Shown shown : rules.shown()) {
+        Object value = shown.value().apply(known);
+        task.setVariableLocal(shown.variable(), value instanceof List<?> list ? asJson(list) : value);
       }
       if (rules.deadlineVariable() != null && task.getDueDate() == null) {
         ZonedDateTime due = Answers.from(task::getVariable).dateTime(rules.deadlineVariable());
@@ -114,15 +116,16 @@ public class RuleEnforcement {
     });
   }
 
-  /** A list to choose from as the form's select reads it: JSON [{"label", "value"}]. */
-  private static JsonValue choicesAsJson(List<TaskRules.Choice> choices) {
-    List<Map<String, String>> entries = choices.stream()
-        .map(choice -> Map.of("label", choice.label(), "value", choice.value()))
+  /** A list as a form reads it: JSON (choices as the select's [{"label", "value"}]). */
+  private static JsonValue asJson(List<?> list) {
+    List<Object> entries = list.stream()
+        .map(entry -> entry instanceof TaskRules.Choice choice
+            ? Map.of("label", choice.label(), "value", choice.value()) : entry)
         .toList();
     try {
       return SpinValues.jsonValue(JSON.writeValueAsString(entries)).create();
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("A list of choices cannot be written as JSON", e);
+      throw new IllegalStateException("A list cannot be written as JSON", e);
     }
   }
 
@@ -164,6 +167,14 @@ public class RuleEnforcement {
       throw new RuleViolation(problems);
     }
 
+    if (rules != null) {
+      for (TaskRules.Derived derived : rules.derived()) {
+        Object value = derived.value().apply(answers);
+        if (value != null) {
+          task.setVariable(derived.field(), value);
+        }
+      }
+    }
     Optional<TaskRules.Failure> failure = rules == null ? Optional.empty() : rules.failureIn(answers);
     if (deadline != null) {
       Step step = step(processKey, task.getExecution(), rules.breachCode(), taskKey, deadline.due().toInstant());

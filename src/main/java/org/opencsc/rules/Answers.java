@@ -3,6 +3,7 @@ package org.opencsc.rules;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -80,6 +81,16 @@ public final class Answers {
       }
     }
     return null;
+  }
+
+  /** A list answer's records (see {@link FieldType#records}); empty if absent or unreadable. */
+  public List<Map<String, Object>> records(String name) {
+    Object value = get(name);
+    try {
+      return value == null ? List.of() : FieldType.recordsIn(value);
+    } catch (IllegalArgumentException unreadable) {
+      return List.of();
+    }
   }
 
   public Long integer(String name) {

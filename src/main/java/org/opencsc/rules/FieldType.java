@@ -1,13 +1,21 @@
 package org.opencsc.rules;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.opencsc.calendar.LondonTime;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The kinds of value a rule can require; each knows how to say what is wrong with a value. */
 public abstract class FieldType {
@@ -132,6 +140,91 @@ public abstract class FieldType {
     };
   }
 
+  /**
+   * A list of records, each with exactly these fields, all given and each of its type: JSON
+   * {@code [{"name": …, "agency": …}]}, sent as a Json variable (a form's dynamic list), as text
+   * holding that JSON, or as a Java list of maps. At most {@value #MAX_RECORDS} records.
+   */
+  public static FieldType records(Map<String, FieldType> recordFields) {
+    Map<String, FieldType> fields = new LinkedHashMap<>(recordFields); // in the caller's order, kept
+    String description = "a list of {" + String.join(", ", fields.keySet()) + "}";
+    return new FieldType(description) {
+      @Override
+      public Optional<String> problemWith(Object value) {
+        List<Map<String, Object>> records;
+        try {
+          records = recordsIn(value);
+        } catch (IllegalArgumentException e) {
+          return Optional.of("must be " + description + " (JSON)");
+        }
+        if (records.isEmpty()) {
+          return Optional.of("must name at least one");
+        }
+        if (records.size() > MAX_RECORDS) {
+          return Optional.of("must have at most " + MAX_RECORDS + " entries");
+        }
+        for (int i = 0; i < records.size(); i++) {
+          Map<String, Object> record = records.get(i);
+          for (String key : record.keySet()) {
+            if (!fields.containsKey(key)) {
+              return Optional.of("entry " + (i + 1) + ": " + key + " is not one of " + String.join(", ", fields.keySet()));
+            }
+          }
+          for (Map.Entry<String, FieldType> field : fields.entrySet()) {
+            Object item = record.get(field.getKey());
+            if (item == null || field.getValue().isBlank(item)) {
+              return Optional.of("entry " + (i + 1) + ": " + field.getKey() + " is required");
+            }
+            Optional<String> problem = field.getValue().problemWith(item);
+            if (problem.isPresent()) {
+              return Optional.of("entry " + (i + 1) + ": " + field.getKey() + " " + problem.get());
+            }
+          }
+        }
+        return Optional.empty();
+      }
+
+      @Override
+      boolean isBlank(Object value) {
+        return value instanceof String text && text.isBlank();
+      }
+
+      @Override
+      public boolean isList() {
+        return true;
+      }
+    };
+  }
+
+  /** The most records one list answer may hold. */
+  public static final int MAX_RECORDS = 100;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The records in a list answer; anything that is not a JSON array of objects is refused with
+   * IllegalArgumentException. A Json variable reads as its JSON text.
+   */
+  static List<Map<String, Object>> recordsIn(Object value) {
+    JsonNode node;
+    try {
+      node = value instanceof List<?> list ? JSON.valueToTree(list) : JSON.readTree(String.valueOf(value));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("not JSON", e);
+    }
+    if (node == null || !node.isArray()) {
+      throw new IllegalArgumentException("not a JSON array");
+    }
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (JsonNode item : node) {
+      if (!item.isObject()) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      records.add(JSON.convertValue(item, new TypeReference<Map<String, Object>>() { }));
+    }
+    return records;
+  }
+
   private final String description;
 
   /** A Date variable (REST type "Date") is accepted as it is; text must parse. */
@@ -157,6 +250,11 @@ public abstract class FieldType {
 
   /** Why this (present, non-null) value is not of this type, if it is not. */
   public abstract Optional<String> problemWith(Object value);
+
+  /** Whether answers of this type are lists (sent by a form as Json). */
+  public boolean isList() {
+    return false;
+  }
 
   /** Whether a present value still counts as "not given" (empty text from a form). */
   boolean isBlank(Object value) {

@@ -2,8 +2,10 @@ package org.opencsc.rules;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -27,7 +29,8 @@ public final class TaskRules extends FieldRules<TaskRules> {
   private final List<Consumer<Completion>> onCompleted = new ArrayList<>();
   private final List<Exclusion> exclusions = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
-  private final List<Options> options = new ArrayList<>();
+  private final List<Shown> shown = new ArrayList<>();
+  private final List<Derived> derived = new ArrayList<>();
 
   private TaskRules(String taskKey) {
     this.taskKey = taskKey;
@@ -89,7 +92,25 @@ public final class TaskRules extends FieldRules<TaskRules> {
    * The list helps the person choosing; the field's own checks still decide what is accepted.
    */
   public TaskRules offers(String optionsVariable, Function<Answers, List<Choice>> choices) {
-    options.add(new Options(optionsVariable, choices));
+    return shows(optionsVariable, choices);
+  }
+
+  /**
+   * A value worked out from the case when the step opens and kept on the task for its form to
+   * read (whether the child is of school age): a list is kept as JSON, anything else as it is.
+   */
+  public TaskRules shows(String variable, Function<Answers, ?> value) {
+    shown.add(new Shown(variable, value));
+    return this;
+  }
+
+  /**
+   * A field whose value follows from the answers (who took part, from the list of participants):
+   * once the answers are accepted it is set from {@code value}, unless that gives null. A check
+   * that refuses a sent value contradicting it belongs with the other rules.
+   */
+  public TaskRules derives(String field, Function<Answers, ?> value) {
+    derived.add(new Derived(field, value));
     return this;
   }
 
@@ -137,8 +158,19 @@ public final class TaskRules extends FieldRules<TaskRules> {
     return failures.stream().filter(failure -> failure.failed().test(answers)).findFirst();
   }
 
-  public List<Options> options() {
-    return options;
+  public List<Shown> shown() {
+    return shown;
+  }
+
+  public List<Derived> derived() {
+    return derived;
+  }
+
+  /** Fields set from other answers rather than typed in (a form may leave them out). */
+  public Set<String> derivedFields() {
+    Set<String> fields = new LinkedHashSet<>();
+    derived.forEach(field -> fields.add(field.field()));
+    return fields;
   }
 
   public List<Consumer<Completion>> completionActions() {
@@ -167,8 +199,12 @@ public final class TaskRules extends FieldRules<TaskRules> {
   public record Choice(String value, String label) {
   }
 
-  /** The list a step offers for a field, worked out from the case when the step opens. */
-  public record Options(String variable, Function<Answers, List<Choice>> choices) {
+  /** A value a step keeps for its form when it opens. */
+  public record Shown(String variable, Function<Answers, ?> value) {
+  }
+
+  /** A field set from the other answers once they are accepted. */
+  public record Derived(String field, Function<Answers, ?> value) {
   }
 
   /** A group of users kept from a task, and the rule that keeps them. */

@@ -10,16 +10,20 @@ import static org.opencsc.rules.FieldType.oneOf;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.opencsc.calendar.LondonTime;
+import org.opencsc.child.Child;
 import org.opencsc.child.ChildRegistry;
 import org.opencsc.missing.MissingEpisodeRules;
 import org.opencsc.rules.Answers;
 import org.opencsc.rules.BreachCode;
+import org.opencsc.rules.FieldType;
 import org.opencsc.rules.ProcessRules;
 import org.opencsc.rules.StartRules;
 import org.opencsc.rules.TaskRules;
@@ -52,6 +56,43 @@ public class StrategyDiscussionRules implements ProcessRules {
   static final String PLACEMENT_PROVIDER = "attendedPlacementProvider";
 
   private static final Predicate<Answers> SECTION_47 = answers -> answers.is("decision", "SECTION_47");
+
+  /** Who took part: {name, role, agency} for each participant (contract: recordStrategyDiscussion). */
+  public static final String ATTENDEES = "attendees";
+  static final String[] AGENCIES = {"SOCIAL_CARE", "POLICE", "HEALTH", "EDUCATION", "PLACEMENT_PROVIDER", "REFERRER",
+      "OTHER"};
+  /** One participant: name, role and agency, in the order a refusal lists them. */
+  private static final Map<String, FieldType> PARTICIPANT = new LinkedHashMap<>();
+
+  static {
+    PARTICIPANT.put("name", LINE);
+    PARTICIPANT.put("role", LINE);
+    PARTICIPANT.put("agency", oneOf(AGENCIES));
+  }
+
+  /** A social-care participant with this role is the social worker's manager. */
+  static final String MANAGER_ROLE = "MANAGER";
+  /** Set on the step when it opens: whether education must be invited (the child is aged 4 to 17). */
+  public static final String SCHOOL_AGE = "educationInvitationRequired";
+  private static final Predicate<Answers> NO_LIST = answers -> answers.records(ATTENDEES).isEmpty();
+  /** Each attendance field, and the participants in the list that answer it. */
+  private static final Map<String, Predicate<Map<String, Object>>> ATTENDANCE = attendance();
+
+  private static Map<String, Predicate<Map<String, Object>>> attendance() {
+    Map<String, Predicate<Map<String, Object>>> attendance = new LinkedHashMap<>();
+    attendance.put("attendedSocialWorker", p -> "SOCIAL_CARE".equals(p.get("agency")) && !isManager(p));
+    attendance.put("attendedManager", p -> "SOCIAL_CARE".equals(p.get("agency")) && isManager(p));
+    attendance.put("attendedPolice", p -> "POLICE".equals(p.get("agency")));
+    attendance.put("attendedHealth", p -> "HEALTH".equals(p.get("agency")));
+    attendance.put(PLACEMENT_PROVIDER, p -> "PLACEMENT_PROVIDER".equals(p.get("agency")));
+    attendance.put("attendedEducation", p -> "EDUCATION".equals(p.get("agency")));
+    attendance.put("attendedReferrer", p -> "REFERRER".equals(p.get("agency")));
+    return attendance;
+  }
+
+  private static boolean isManager(Map<String, Object> participant) {
+    return MANAGER_ROLE.equalsIgnoreCase(String.valueOf(participant.get("role")).strip());
+  }
 
   private final ChildRegistry children;
   private final StrategyDiscussions cases;
@@ -143,14 +184,36 @@ public class StrategyDiscussionRules implements ProcessRules {
             .require("managerAction", TEXT));
   }
 
-  /** Attendance of each agency, the decision, and with section 47 the safety plan. */
+  /**
+   * Who took part, named in a list (the attendance booleans follow from it; API clients that send
+   * no list may still send the booleans), education invited for a child of school age, the
+   * decision, and with section 47 the safety plan.
+   */
   private TaskRules recordDiscussion() {
-    TaskRules rules = TaskRules.task("recordStrategyDiscussion").require("heldAt", DATE_TIME);
-    REQUIRED_AGENCIES.forEach(agency -> rules.require(agency, BOOLEAN));
-    return rules
-        .requireWhen(PLACEMENT_PROVIDER, BOOLEAN, "the child is looked after", answers -> answers.isTrue("lookedAfter"))
+    TaskRules rules = TaskRules.task("recordStrategyDiscussion").require("heldAt", DATE_TIME)
+        .optional(ATTENDEES, FieldType.records(PARTICIPANT));
+    REQUIRED_AGENCIES.forEach(agency -> rules.requireWhen(agency, BOOLEAN, "no attendees list is given", NO_LIST));
+    rules.requireWhen(PLACEMENT_PROVIDER, BOOLEAN, "the child is looked after and no attendees list is given",
+            answers -> answers.isTrue("lookedAfter") && NO_LIST.test(answers))
         .optional("attendedEducation", BOOLEAN)
-        .optional("attendedReferrer", BOOLEAN)
+        .optional("attendedReferrer", BOOLEAN);
+    for (String attended : ATTENDANCE.keySet()) {
+      rules.check(attended, "contradicts the attendees list (it is worked out from the list; leave it out or make it agree)",
+              answers -> NO_LIST.test(answers) || answers.get(attended) == null
+                  || answers.get(attended).equals(attendedPerList(answers, attended)))
+          .derives(attended, answers -> NO_LIST.test(answers) ? null : attendedPerList(answers, attended));
+    }
+    return rules
+        // Working Together 2023: education is a partner for every child of school age.
+        .shows(SCHOOL_AGE, answers -> schoolAge(answers, LondonTime.now().toLocalDate()))
+        .requireWhen("educationInvited", BOOLEAN, "the child is aged 4 to 17 and education did not take part",
+            answers -> schoolAgeWhenHeld(answers) && !educationAttended(answers))
+        .requireWhen("educationNotInvitedReason", TEXT, "the child is aged 4 to 17 and education was not invited",
+            answers -> schoolAgeWhenHeld(answers) && answers.isFalse("educationInvited"))
+        .check("educationInvited", "must be true when education took part",
+            answers -> !answers.isFalse("educationInvited") || !educationAttended(answers))
+        // Education that took part was invited.
+        .derives("educationInvited", answers -> educationAttended(answers) ? Boolean.TRUE : null)
         .require("informationShared", TEXT)
         .require("decision", oneOf("SECTION_47", "SECTION_17", "NO_FURTHER_ACTION", "EARLY_HELP"))
         .requireWhen("s47Type", oneOf("SINGLE", "JOINT"), "decision is SECTION_47", SECTION_47)
@@ -170,6 +233,27 @@ public class StrategyDiscussionRules implements ProcessRules {
           return !SECTION_47.test(answers) || !reviewBy.isBefore(answers.dateTime("heldAt").toLocalDate());
         })
         .onCompleted(cases::discussed);
+  }
+
+  /** Whether the attendees list shows this kind of participant (a manager: social care, role MANAGER). */
+  static boolean attendedPerList(Answers answers, String attended) {
+    return answers.records(ATTENDEES).stream().anyMatch(ATTENDANCE.get(attended));
+  }
+
+  private static boolean educationAttended(Answers answers) {
+    return NO_LIST.test(answers) ? answers.isTrue("attendedEducation") : attendedPerList(answers, "attendedEducation");
+  }
+
+  private boolean schoolAgeWhenHeld(Answers answers) {
+    ZonedDateTime heldAt = answers.dateTime("heldAt");
+    return schoolAge(answers, heldAt == null ? LondonTime.now().toLocalDate() : heldAt.toLocalDate());
+  }
+
+  /** Aged 4 to 17 on that day: from the fourth birthday to the day before the eighteenth. */
+  private boolean schoolAge(Answers answers, LocalDate on) {
+    String childId = answers.text("childId");
+    LocalDate born = childId == null ? null : children.find(childId).map(Child::getDateOfBirth).orElse(null);
+    return born != null && !on.isBefore(born.plusYears(4)) && on.isBefore(born.plusYears(18));
   }
 
   /** The attendance fields of the required agencies that answered "did not take part". */

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.opencsc.engine.AsSystem;
 import org.opencsc.engine.ProcessCatalogue;
+import org.opencsc.rules.FieldRules;
 import org.opencsc.rules.RuleViolation;
 import org.opencsc.rules.RuleViolation.Problem;
 import org.opencsc.rules.TaskRules;
@@ -144,7 +145,8 @@ public class SubmittedVariablesGuard {
           .map(taskRules -> {
             Set<String> allowed = new LinkedHashSet<>(taskRules.fields());
             allowed.add(TaskRules.LATE_REASON);
-            return unexpected(variables, allowed, "task " + task.taskKey(), name -> tasks.getVariable(taskId, name));
+            return unexpected(variables, allowed, listFields(taskRules), "task " + task.taskKey(),
+                name -> tasks.getVariable(taskId, name));
           })
           .orElse(List.of());
     }
@@ -165,7 +167,8 @@ public class SubmittedVariablesGuard {
 
     private List<Problem> startProblems(String processKey, JsonNode variables) {
       return rules.start(processKey)
-          .map(startRules -> unexpected(variables, startRules.fields(), "the start of " + processKey, name -> null))
+          .map(startRules -> unexpected(variables, startRules.fields(), listFields(startRules), "the start of " + processKey,
+              name -> null))
           .orElse(List.of());
     }
 
@@ -176,24 +179,34 @@ public class SubmittedVariablesGuard {
       }
       List<Problem> problems = new ArrayList<>();
       for (String processKey : rules.processesWaitingFor(messageName)) {
-        Set<String> allowed = rules.message(processKey, messageName).orElseThrow().fields();
+        FieldRules<?> messageRules = rules.message(processKey, messageName).orElseThrow();
         for (String variables : List.of("processVariables", "processVariablesLocal", "processVariablesToTriggeredScope")) {
-          problems.addAll(unexpected(body.path(variables), allowed, "message " + messageName, name -> null));
+          problems.addAll(unexpected(body.path(variables), messageRules.fields(), listFields(messageRules),
+              "message " + messageName, name -> null));
         }
       }
       return problems;
     }
 
-    private static List<Problem> unexpected(JsonNode variables, Set<String> allowed, String step,
+    /** Fields that hold a list (who took part): a form's dynamic list sends them as Json. */
+    private static Set<String> listFields(FieldRules<?> rules) {
+      Set<String> lists = new LinkedHashSet<>();
+      rules.fields().stream().filter(field -> rules.typeOf(field).isList()).forEach(lists::add);
+      return lists;
+    }
+
+    private static List<Problem> unexpected(JsonNode variables, Set<String> allowed, Set<String> lists, String step,
         java.util.function.Function<String, Object> current) {
       List<Problem> problems = new ArrayList<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext();) {
         Map.Entry<String, JsonNode> variable = it.next();
         String name = variable.getKey();
         String type = variable.getValue().path("type").asText("");
-        if (OBJECT_TYPES.contains(type.toLowerCase(java.util.Locale.ROOT))) {
+        // Json is plain data, not a class the server builds: accepted for a list field, whose rules read it.
+        boolean listAsJson = lists.contains(name) && "json".equalsIgnoreCase(type);
+        if (OBJECT_TYPES.contains(type.toLowerCase(java.util.Locale.ROOT)) && !listAsJson) {
           problems.add(new Problem(name, "must be a plain value (text, true or false, a number or a date), not "
-              + type));
+              + type + (lists.isEmpty() ? "" : "; only " + String.join(", ", lists) + " may be Json")));
           continue;
         }
         if (!allowed.contains(name) && !unchanged(variable.getValue().path("value"), current.apply(name))) {

@@ -153,7 +153,7 @@ final class Tasklist {
    * hands the text over at once.
    */
   void type(String key, String text) {
-    WebElement field = field(key);
+    WebElement field = inView(field(key));
     field.click();
     field.clear();
     field.sendKeys(text);
@@ -188,6 +188,63 @@ final class Tasklist {
     formSettled();
   }
 
+  /**
+   * The field of one row of a dynamic list (rows counted from 0): the form gives each row's copy of
+   * a field the same id ending, so the rows are the matches in page order.
+   */
+  WebElement fieldInRow(String key, int row) {
+    return waitFor(key + " in row " + row).until(driver -> {
+      List<WebElement> copies = driver.findElements(By.cssSelector(
+          "input[id*='-Field_" + key + "']:not(.fjs-select-hidden-input), textarea[id*='-Field_" + key + "'], [id*='-Field_" + key + "'].fjs-select-display"));
+      return copies.size() > row ? copies.get(row) : null;
+    });
+  }
+
+  /** Brings an element to the middle of the window, where no bar covers it, as a user scrolls to it. */
+  private WebElement inView(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    return element;
+  }
+
+  /** Types into a text field of a dynamic list's row, and leaves it (see {@link #type}). */
+  void typeInRow(String key, int row, String text) {
+    WebElement field = inView(fieldInRow(key, row));
+    field.click();
+    // Emptied as a user does, key by key: the form hears each key, not a clear() done under it.
+    field.sendKeys(Keys.END, Keys.chord(Keys.SHIFT, Keys.HOME), Keys.BACK_SPACE);
+    field.sendKeys(text);
+    ((JavascriptExecutor) browser).executeScript("arguments[0].blur();", field);
+    waitFor(key + " in row " + row + " reading '" + text + "'").until(driver -> text.equals(field.getDomProperty("value")));
+    formSettled();
+  }
+
+  /** Picks an option of a select by the label shown, as a user does: open the list, click the entry. */
+  void select(String key, int row, String label) {
+    WebElement field = inView(fieldInRow(key, row));
+    field.click();
+    if ("input".equals(field.getTagName())) {
+      field.sendKeys(label.substring(0, Math.min(3, label.length()))); // a searchable list narrows as one types
+    }
+    WebElement entry = waitFor("'" + label + "' offered for " + key).until(driver -> driver.findElements(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=\"" + label + "\"]")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElse(null));
+    new org.openqa.selenium.interactions.Actions(browser).moveToElement(entry).click().perform();
+    formSettled();
+  }
+
+  /** The labels a select offers (opens the list, reads it, closes it again). */
+  List<String> options(String key) {
+    WebElement field = inView(fieldInRow(key, 0));
+    field.click();
+    List<String> labels = waitFor("the options of " + key).until(driver -> {
+      List<String> shown = driver.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+          .filter(WebElement::isDisplayed).map(WebElement::getText).map(String::strip).toList();
+      return shown.isEmpty() ? null : shown;
+    });
+    field.sendKeys(Keys.ESCAPE);
+    return labels;
+  }
+
   /** Whether the form shows the field, once it has drawn what follows from the answers so far. */
   boolean visible(String key) {
     formSettled();
@@ -218,11 +275,22 @@ final class Tasklist {
     }
     String taskId = url.replaceAll(".*[?&]task=([^&]+).*", "$1");
     List<WebElement> before = browser.findElements(NOTIFICATIONS);
-    WebElement button = wait.until(ExpectedConditions.elementToBeClickable(completeButton()));
+    WebElement button;
+    try {
+      button = wait.until(ExpectedConditions.elementToBeClickable(completeButton()));
+    } catch (org.openqa.selenium.TimeoutException disabled) {
+      throw new IllegalStateException("Complete stays disabled; the form's errors: " + errorsShown(), disabled);
+    }
     ((JavascriptExecutor) browser).executeScript("arguments[0].click()", button);
     waitFor("task " + taskId + " completed or refused").until(driver ->
         !driver.getCurrentUrl().contains("task=" + taskId)
             || driver.findElements(NOTIFICATIONS).stream().anyMatch(shown -> !before.contains(shown)));
+  }
+
+  /** What the form marks wrong, by field id: a failure is then readable without a screenshot. */
+  String errorsShown() {
+    return String.valueOf(((JavascriptExecutor) browser).executeScript("return Array.from(document.querySelectorAll("
+        + "'[aria-invalid=true], .fjs-form-field-error')).map(e => (e.id || '') + ' ' + e.textContent).join(' | ');"));
   }
 
   /** Waits for Tasklist to show a notification containing the text (an error from the server). */

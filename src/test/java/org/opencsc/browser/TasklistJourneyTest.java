@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.ApplicationTest;
+import org.opencsc.WorkflowFixture;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -112,17 +113,55 @@ class TasklistJourneyTest extends ApplicationTest {
     tasklist.openTask(task(discussion, "recordStrategyDiscussion").getId());
     tasklist.dateTime("heldAt", heldAt.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
         heldAt.format(DateTimeFormatter.ofPattern("HH:mm")));
-    for (String agency : new String[] {"attendedSocialWorker", "attendedManager", "attendedHealth", "attendedPlacementProvider"}) {
-      tasklist.tick(agency);
+    // Who took part, one row each (four rows are offered); the police were not on the call.
+    String[][] participants = {{"Sarah Jones", "Social worker", "Children's social care"},
+        {"Tom Price", "MANAGER", "Children's social care"}, {"Dr Lee", "Named doctor", "Health"},
+        {"Ann Carer", "Foster carer", "Placement provider (foster carer or home)"}};
+    // A row's required field left empty still stops completion (the dynamic-lists script keeps real errors).
+    tasklist.typeInRow("attendeeName", 0, "S");
+    tasklist.typeInRow("attendeeName", 0, "");
+    assertThat(tasklist.completeButton().isEnabled()).as("Complete with a participant's name empty").isFalse();
+    for (int row = 0; row < participants.length; row++) {
+      tasklist.typeInRow("attendeeName", row, participants[row][0]);
+      tasklist.typeInRow("attendeeRole", row, participants[row][1]);
+      tasklist.select("attendeeAgency", row, participants[row][2]);
     }
+    tasklist.tick("educationInvited");
+    assertThat(tasklist.completeButton().isEnabled()).as("Complete once every row is filled in; errors shown: %s", tasklist.errorsShown()).isTrue();
     tasklist.type("informationShared", "School and GP records shared; police not on the call");
     tasklist.choose("decision", 2);
     Browser.screenshot(browser, "tasklist-strategy-without-police");
     tasklist.complete();
     assertThat(engine.getRuntimeService().getVariable(discussion.getId(), "absentAgencies")).isEqualTo("attendedPolice");
+    assertThat(String.valueOf(engine.getRuntimeService().getVariable(discussion.getId(), "attendees")))
+        .contains("Dr Lee").contains("PLACEMENT_PROVIDER");
+    assertThat(engine.getRuntimeService().getVariable(discussion.getId(), "attendedHealth")).isEqualTo(true);
     tasklist.logout();
     tasklist.login("tom");
     assertThat(tasklist.canSeeTask(task(discussion, "engageAbsentAgency").getId())).isTrue();
+  }
+
+  @Test
+  void theInterviewerIsChosenFromAListThatLeavesOutTheChildsOwnWorker() throws Exception {
+    ProcessInstance episode = missingEpisode("EP-TL-RHI");
+    ZonedDateTime anHourAgo = ZonedDateTime.now(ZoneId.of("Europe/London")).minusHours(1).withSecond(0).withNano(0);
+    complete(episode, "recordReturn", "sarah", variables("returnedAt", anHourAgo.minusHours(1).toInstant().toString()));
+    complete(episode, "offerReturnInterview", "sarah", variables("rhiOffered", true,
+        "rhiOfferedAt", anHourAgo.minusMinutes(30).toInstant().toString(), "rhiAccepted", true));
+
+    tasklist.login(WorkflowFixture.RETURN_INTERVIEWER);
+    tasklist.openTask(task(episode, "conductReturnInterview").getId());
+    assertThat(tasklist.options("interviewer")).contains("Rhian Interviewer (rhian)", "Sam Social Worker (sam)")
+        .noneMatch(label -> label.contains("sarah"));
+    tasklist.dateTime("rhiHeldAt", date(anHourAgo), time(anHourAgo));
+    tasklist.select("interviewer", 0, "Rhian Interviewer (rhian)");
+    tasklist.tick("interviewerIndependent");
+    tasklist.type("pushPullFactors", "Arguments at home");
+    tasklist.type("interviewSummary", "Safe; wants to see her brother");
+    Browser.screenshot(browser, "tasklist-interviewer-chosen");
+    tasklist.complete();
+    assertThat(engine.getRuntimeService().getVariable(episode.getId(), "interviewer"))
+        .isEqualTo(WorkflowFixture.RETURN_INTERVIEWER);
   }
 
   @Test

@@ -219,7 +219,7 @@ class ComplianceApiTest extends ApplicationTest {
     complete(discussion, "scheduleStrategyDiscussion", "tom", variables("discussionAt", "2027-02-09T13:00:00Z", "format", "CALLS"));
     Map<String, Object> record = variables("heldAt", "2027-02-09T13:00:00Z", "attendedSocialWorker", true,
         "attendedManager", true, "attendedPolice", true, "attendedHealth", true, "attendedPlacementProvider", true,
-        "informationShared", "Records", "decision", "SECTION_47", "s47Type", "SINGLE", "safetyPlan", "Stay with gran",
+        "educationInvited", true, "informationShared", "Records", "decision", "SECTION_47", "s47Type", "SINGLE", "safetyPlan", "Stay with gran",
         "safetyPlanOwner", "Sam", "safetyPlanReviewBy", "2027-02-16", "legalActionNeeded", false, "familyInformed", true);
     complete(discussion, "recordStrategyDiscussion", "sam", record);
     complete(discussion, "approveStrategyDecision", "tina", variables("decisionApproved", true, "managerRationale", "Agreed"));

@@ -258,4 +258,50 @@ class FieldTypeTest {
       assertThat(risk.problemWith(other)).as("'%s'", other).contains("must be one of LOW, MEDIUM, HIGH");
     }
   }
+
+  // RECORDS (a list answer: who took part)
+
+  private static final FieldType PARTICIPANTS = FieldType.records(participant());
+
+  private static java.util.Map<String, FieldType> participant() {
+    java.util.Map<String, FieldType> fields = new java.util.LinkedHashMap<>();
+    fields.put("name", FieldType.LINE);
+    fields.put("agency", FieldType.oneOf("POLICE", "HEALTH"));
+    return fields;
+  }
+
+  @Test
+  void recordsAcceptJsonTextAJsonVariableAndAJavaList() {
+    assertThat(PARTICIPANTS.problemWith("[{\"name\":\"DS Khan\",\"agency\":\"POLICE\"}]")).isEmpty();
+    // a Json variable reads as its JSON text
+    Object json = new Object() {
+      @Override
+      public String toString() {
+        return "[{\"name\":\"Dr Lee\",\"agency\":\"HEALTH\"}]";
+      }
+    };
+    assertThat(PARTICIPANTS.problemWith(json)).isEmpty();
+    assertThat(PARTICIPANTS.problemWith(List.of(java.util.Map.of("name", "Dr Lee", "agency", "HEALTH")))).isEmpty();
+    assertThat(PARTICIPANTS.isList()).isTrue();
+    assertThat(FieldType.TEXT.isList()).isFalse();
+  }
+
+  @Test
+  void recordsNameTheEntryAndFieldThatIsWrong() {
+    assertThat(PARTICIPANTS.problemWith("[]")).contains("must name at least one");
+    assertThat(PARTICIPANTS.problemWith("{\"name\":\"x\"}")).hasValueSatisfying(p -> assertThat(p).startsWith("must be a list of"));
+    assertThat(PARTICIPANTS.problemWith("not json")).hasValueSatisfying(p -> assertThat(p).startsWith("must be a list of"));
+    assertThat(PARTICIPANTS.problemWith("[1]")).hasValueSatisfying(p -> assertThat(p).startsWith("must be a list of"));
+    assertThat(PARTICIPANTS.problemWith("[{\"name\":\"A\",\"agency\":\"POLICE\"},{\"agency\":\"HEALTH\"}]"))
+        .contains("entry 2: name is required");
+    assertThat(PARTICIPANTS.problemWith("[{\"name\":\"A\",\"agency\":\"FIRE\"}]"))
+        .contains("entry 1: agency must be one of POLICE, HEALTH");
+    assertThat(PARTICIPANTS.problemWith("[{\"name\":\"<script>x</script>\",\"agency\":\"POLICE\"}]"))
+        .contains("entry 1: name " + MARKUP);
+    assertThat(PARTICIPANTS.problemWith("[{\"name\":\"A\",\"agency\":\"POLICE\",\"ssn\":\"1\"}]"))
+        .contains("entry 1: ssn is not one of name, agency");
+    String many = "[" + String.join(",", java.util.Collections.nCopies(FieldType.MAX_RECORDS + 1,
+        "{\"name\":\"A\",\"agency\":\"POLICE\"}")) + "]";
+    assertThat(PARTICIPANTS.problemWith(many)).contains("must have at most " + FieldType.MAX_RECORDS + " entries");
+  }
 }

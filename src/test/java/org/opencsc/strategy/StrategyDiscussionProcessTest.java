@@ -136,6 +136,131 @@ class StrategyDiscussionProcessTest extends ApplicationTest {
   }
 
   @Test
+  void attendanceIsWorkedOutFromTheNamedParticipants() {
+    ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
+    Map<String, Object> answers = withoutAttendanceBooleans(section47("2026-12-14T14:00:00Z", Map.of("educationInvited", true)));
+    // As Tasklist's dynamic list sends it: a Json variable.
+    variablesOf(answers).put("attendees", Map.of("type", "Json", "value", attendees(
+        "Sarah Jones|Social worker|SOCIAL_CARE", "Tom Price|MANAGER|SOCIAL_CARE", "DS Khan|Detective Sergeant|POLICE",
+        "Dr Lee|Named doctor|HEALTH", "Ann Carer|Foster carer|PLACEMENT_PROVIDER")));
+    complete(discussion, "recordStrategyDiscussion", "sarah", answers);
+
+    assertThat(discussion).isWaitingAt("approveStrategyDecision");
+    for (String agency : List.of("attendedSocialWorker", "attendedManager", "attendedPolice", "attendedHealth",
+        "attendedPlacementProvider")) {
+      assertThat(variable(discussion, agency)).as(agency).isEqualTo(true);
+    }
+    assertThat(variable(discussion, "attendedEducation")).isEqualTo(false);
+    assertThat(variable(discussion, "absentAgencies")).isEqualTo("");
+    assertThat(String.valueOf(variable(discussion, "attendees"))).contains("DS Khan");
+  }
+
+  @Test
+  void aListWithoutThePoliceGoesToTheManagersEngagementTask() {
+    ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
+    Map<String, Object> answers = withoutAttendanceBooleans(section47("2026-12-14T14:00:00Z", Map.of("educationInvited", true)));
+    // Text holding the JSON, as an API client may send it; a manager named with another role casing.
+    variablesOf(answers).put("attendees", Map.of("type", "String", "value", attendees(
+        "Sarah Jones|Social worker|SOCIAL_CARE", "Tom Price|manager|SOCIAL_CARE", "Dr Lee|Named doctor|HEALTH",
+        "Ann Carer|Foster carer|PLACEMENT_PROVIDER")));
+    complete(discussion, "recordStrategyDiscussion", "sarah", answers);
+    assertThat(discussion).isWaitingAt("engageAbsentAgency");
+    assertThat(variable(discussion, "absentAgencies")).isEqualTo("attendedPolice");
+  }
+
+  @Test
+  void attendanceThatContradictsTheListIsRefusedAndWritesNothing() {
+    ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
+    Map<String, Object> answers = section47("2026-12-14T14:00:00Z", Map.of());
+    variablesOf(answers).put("attendees", Map.of("type", "Json", "value", attendees(
+        "Sarah Jones|Social worker|SOCIAL_CARE", "Tom Price|MANAGER|SOCIAL_CARE", "Dr Lee|Named doctor|HEALTH",
+        "Ann Carer|Foster carer|PLACEMENT_PROVIDER", "Mr Head|Head teacher|EDUCATION")));
+    assertRefused(completeReply(discussion, "recordStrategyDiscussion", "sarah", answers),
+        "attendedPolice: contradicts the attendees list");
+
+    Map<String, Object> unknownAgency = withoutAttendanceBooleans(section47("2026-12-14T14:00:00Z", Map.of()));
+    variablesOf(unknownAgency).put("attendees", Map.of("type", "Json", "value", attendees("Sarah Jones|Social worker|CHARITY")));
+    assertRefused(completeReply(discussion, "recordStrategyDiscussion", "sarah", unknownAgency),
+        "attendees: entry 1: agency must be one of SOCIAL_CARE");
+    Map<String, Object> noName = withoutAttendanceBooleans(section47("2026-12-14T14:00:00Z", Map.of()));
+    variablesOf(noName).put("attendees", Map.of("type", "Json", "value", "[{\"role\":\"Nurse\",\"agency\":\"HEALTH\"}]"));
+    assertRefused(completeReply(discussion, "recordStrategyDiscussion", "sarah", noName),
+        "attendees: entry 1: name is required");
+    Map<String, Object> notAList = withoutAttendanceBooleans(section47("2026-12-14T14:00:00Z", Map.of()));
+    variablesOf(notAList).put("attendees", Map.of("type", "Json", "value", "{\"name\":\"Sarah\"}"));
+    assertRefused(completeReply(discussion, "recordStrategyDiscussion", "sarah", notAList), "attendees: must be a list");
+    // Json is accepted for the list only: any other answer sent as Json is refused at the door.
+    Map<String, Object> jsonElsewhere = section47("2026-12-14T14:00:00Z", Map.of());
+    variablesOf(jsonElsewhere).put("informationShared", Map.of("type", "Json", "value", "\"Records\""));
+    assertRefused(completeReply(discussion, "recordStrategyDiscussion", "sarah", jsonElsewhere),
+        "informationShared: must be a plain value");
+
+    assertThat(discussion).isWaitingAt("recordStrategyDiscussion");
+    assertThat(variable(discussion, "attendees")).isNull();
+    assertThat(variable(discussion, "heldAt")).isNull();
+  }
+
+  @Test
+  void educationIsInvitedForEveryChildAged4To17() {
+    // Born 1 Jan 2015: 11 at the discussion.
+    String child = api.post("/api/children", "sarah", Map.of("name", "School Age", "dateOfBirth", "2015-01-01",
+        "lookedAfter", false)).json().get("id").asText();
+    ProcessInstance discussion = scheduled(start(child, "2026-12-14T09:00:00Z"));
+    assertThat(engine.getTaskService().getVariableLocal(task(discussion, "recordStrategyDiscussion").getId(),
+        StrategyDiscussionRules.SCHOOL_AGE)).isEqualTo(true);
+    Map<String, Object> answers = section47("2026-12-14T14:00:00Z", Map.of());
+    variablesOf(answers).remove("attendedPlacementProvider");
+    variablesOf(answers).remove("attendedEducation");
+    assertRefused(completeReply(discussion, "recordStrategyDiscussion", "sarah", answers),
+        "educationInvited: is required when the child is aged 4 to 17 and education did not take part");
+    variablesOf(answers).put("educationInvited", Map.of("type", "Boolean", "value", false));
+    assertRefused(completeReply(discussion, "recordStrategyDiscussion", "sarah", answers),
+        "educationNotInvitedReason: is required when the child is aged 4 to 17 and education was not invited");
+    Map<String, Object> attendedButNotInvited = section47("2026-12-14T14:00:00Z", Map.of("educationInvited", false,
+        "educationNotInvitedReason", "Ticked by mistake: the head teacher was on the call"));
+    variablesOf(attendedButNotInvited).remove("attendedPlacementProvider");
+    assertRefused(completeReply(discussion, "recordStrategyDiscussion", "sarah", attendedButNotInvited),
+        "educationInvited: must be true when education took part");
+
+    variablesOf(answers).put("educationNotInvitedReason", Map.of("type", "String",
+        "value", "Out-of-hours call at 2am; the school was told next morning"));
+    complete(discussion, "recordStrategyDiscussion", "sarah", answers);
+    assertThat(discussion).isWaitingAt("approveStrategyDecision");
+    assertThat(variable(discussion, "educationInvited")).isEqualTo(false);
+  }
+
+  @Test
+  void educationThatTookPartWasInvitedAndAToddlerNeedsNoInvitation() {
+    ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
+    complete(discussion, "recordStrategyDiscussion", "sarah", section47("2026-12-14T14:00:00Z", Map.of()));
+    assertThat(variable(discussion, "educationInvited")).isEqualTo(true);
+
+    // Born 1 June 2023: 3 at the discussion, not yet of school age.
+    String toddler = api.post("/api/children", "sarah", Map.of("name", "Toddler", "dateOfBirth", "2023-06-01",
+        "lookedAfter", false)).json().get("id").asText();
+    ProcessInstance forToddler = scheduled(start(toddler, "2026-12-14T09:00:00Z"));
+    assertThat(engine.getTaskService().getVariableLocal(task(forToddler, "recordStrategyDiscussion").getId(),
+        StrategyDiscussionRules.SCHOOL_AGE)).isEqualTo(false);
+    Map<String, Object> answers = section47("2026-12-14T14:00:00Z", Map.of());
+    variablesOf(answers).remove("attendedPlacementProvider");
+    variablesOf(answers).remove("attendedEducation");
+    complete(forToddler, "recordStrategyDiscussion", "sarah", answers);
+    assertThat(forToddler).isWaitingAt("approveStrategyDecision");
+  }
+
+  private static Map<String, Object> withoutAttendanceBooleans(Map<String, Object> answers) {
+    variablesOf(answers).keySet().removeIf(name -> name.startsWith("attended"));
+    return answers;
+  }
+
+  /** Participants as JSON, each "name|role|agency". */
+  private static String attendees(String... participants) {
+    return java.util.Arrays.stream(participants).map(participant -> participant.split("\\|"))
+        .map(p -> "{\"name\":\"" + p[0] + "\",\"role\":\"" + p[1] + "\",\"agency\":\"" + p[2] + "\"}")
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+  }
+
+  @Test
   void reconveningGoesBackToSchedulingAndAnOverrideWritesOneBreachWithTheReasons() {
     ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
     complete(discussion, "recordStrategyDiscussion", "sarah", section47("2026-12-14T14:00:00Z", Map.of("attendedHealth", false)));

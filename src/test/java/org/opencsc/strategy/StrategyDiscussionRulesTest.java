@@ -79,7 +79,7 @@ class StrategyDiscussionRulesTest {
     Map<String, Object> answers = discussion();
     answers.put("lookedAfter", true);
     assertThat(task("recordStrategyDiscussion").problemsIn(Answers.of(answers))).containsExactly(
-        new Problem("attendedPlacementProvider", "is required when the child is looked after (true or false)"));
+        new Problem("attendedPlacementProvider", "is required when the child is looked after and no attendees list is given (true or false)"));
     answers.put("attendedPlacementProvider", false);
     assertThat(task("recordStrategyDiscussion").problemsIn(Answers.of(answers))).isEmpty();
     assertThat(StrategyDiscussionRules.absentAgencies(Answers.of(answers)))

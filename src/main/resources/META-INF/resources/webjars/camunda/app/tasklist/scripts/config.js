@@ -18,8 +18,9 @@ export default {
   },
   disableWelcomeMessage: true,
   // Forget answers saved in the browser once a task is completed or the user logs out;
-  // open task lists soonest due first.
-  customScripts: ['scripts/opencsc/forget-saved-forms', 'scripts/opencsc/soonest-due-first'],
+  // open task lists soonest due first; let forms with a dynamic list be completed.
+  customScripts: ['scripts/opencsc/forget-saved-forms', 'scripts/opencsc/soonest-due-first',
+    'scripts/opencsc/dynamic-lists'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
