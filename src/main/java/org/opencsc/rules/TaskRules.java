@@ -106,11 +106,12 @@ public final class TaskRules extends FieldRules<TaskRules> {
 
   /**
    * A field whose value follows from the answers (who took part, from the list of participants):
-   * once the answers are accepted it is set from {@code value}, unless that gives null. A check
-   * that refuses a sent value contradicting it belongs with the other rules.
+   * once the answers are accepted it is set from {@code value}, unless that gives null. {@code from}
+   * names the field the form asks for instead. A check that refuses a sent value contradicting it
+   * belongs with the other rules.
    */
-  public TaskRules derives(String field, Function<Answers, ?> value) {
-    derived.add(new Derived(field, value));
+  public TaskRules derives(String field, String from, Function<Answers, ?> value) {
+    derived.add(new Derived(field, from, value));
     return this;
   }
 
@@ -204,7 +205,7 @@ public final class TaskRules extends FieldRules<TaskRules> {
   }
 
   /** A field set from the other answers once they are accepted. */
-  public record Derived(String field, Function<Answers, ?> value) {
+  public record Derived(String field, String from, Function<Answers, ?> value) {
   }
 
   /** A group of users kept from a task, and the rule that keeps them. */

@@ -201,7 +201,7 @@ public class StrategyDiscussionRules implements ProcessRules {
       rules.check(attended, "contradicts the attendees list (it is worked out from the list; leave it out or make it agree)",
               answers -> NO_LIST.test(answers) || answers.get(attended) == null
                   || answers.get(attended).equals(attendedPerList(answers, attended)))
-          .derives(attended, answers -> NO_LIST.test(answers) ? null : attendedPerList(answers, attended));
+          .derives(attended, "attendees", answers -> NO_LIST.test(answers) ? null : attendedPerList(answers, attended));
     }
     return rules
         // Working Together 2023: education is a partner for every child of school age.
@@ -213,7 +213,7 @@ public class StrategyDiscussionRules implements ProcessRules {
         .check("educationInvited", "must be true when education took part",
             answers -> !answers.isFalse("educationInvited") || !educationAttended(answers))
         // Education that took part was invited.
-        .derives("educationInvited", answers -> educationAttended(answers) ? Boolean.TRUE : null)
+        .derives("educationInvited", "attendees", answers -> educationAttended(answers) ? Boolean.TRUE : null)
         .require("informationShared", TEXT)
         .require("decision", oneOf("SECTION_47", "SECTION_17", "NO_FURTHER_ACTION", "EARLY_HELP"))
         .requireWhen("s47Type", oneOf("SINGLE", "JOINT"), "decision is SECTION_47", SECTION_47)
