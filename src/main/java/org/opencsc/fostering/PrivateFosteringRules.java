@@ -17,6 +17,7 @@ import org.opencsc.calendar.LondonTime;
 import org.opencsc.child.ChildRegistry;
 import org.opencsc.rules.Answers;
 import org.opencsc.rules.BreachCode;
+import org.opencsc.rules.FieldRules;
 import org.opencsc.rules.MessageRules;
 import org.opencsc.rules.ProcessRules;
 import org.opencsc.rules.StartRules;
@@ -93,6 +94,15 @@ public class PrivateFosteringRules implements ProcessRules {
             .deadline("nextVisitDueAt", BreachCode.PF_VISIT_OVERDUE)
             .metAt("visitedAt")
             .onCompleted(cases::statutoryVisit),
+        // A visit asked for by the child, the carer or a parent (reg 8(2)): seen alone as for
+        // statutory visits; it does not move the 6- or 12-weekly cycle, which still runs.
+        visit(TaskRules.task("requestedVisit"))
+            .check("visitedAt", "must not be before the request (requestedAt)",
+                answers -> !answers.dateTime("visitedAt").isBefore(answers.dateTime("requestedAt")))
+            .deadline("requestedVisitDueAt", BreachCode.PF_REQUESTED_VISIT_LATE)
+            .metAt("visitedAt"),
+        // A request taken by phone: the same as the message from another system.
+        visitRequest(TaskRules.task("recordVisitRequest")),
         TaskRules.task("assessArrangement")
             .require("dbsChecksDone", BOOLEAN)
             .require("accommodationSuitable", BOOLEAN)
@@ -118,9 +128,16 @@ public class PrivateFosteringRules implements ProcessRules {
   }
 
   /** The carer's notice: when it ended, why, and who the child now lives with. */
+  /** Every open arrangement waits for a visit request (reg 8(2)); cases moved from 1.0.0 get the step. */
+  @Override
+  public List<StandingStep> standingSteps() {
+    return List.of(new StandingStep("recordVisitRequest", "subProcess_arrangement"));
+  }
+
   @Override
   public List<MessageRules> messages() {
-    return List.of(MessageRules.message("PrivateFosteringEnded")
+    return List.of(visitRequest(MessageRules.message("PrivateFosteringVisitRequested")),
+        MessageRules.message("PrivateFosteringEnded")
         .require("endedAt", DATE_TIME)
         .require("endReason", TEXT)
         .optional("nowLivingWith", LINE)
@@ -132,6 +149,17 @@ public class PrivateFosteringRules implements ProcessRules {
   }
 
   /** Every visit: the child seen alone (or why not), the household seen, a written report. */
+  /** Who asked for a visit and when: not in the future, not before the council was notified. */
+  private static <R extends FieldRules<R>> R visitRequest(R rules) {
+    return rules
+        .require("requestedAt", DATE_TIME)
+        .require("requestedBy", LINE)
+        .check("requestedAt", "must not be before notifiedAt or in the future", answers -> {
+          ZonedDateTime requestedAt = answers.dateTime("requestedAt");
+          return LondonTime.notAfterNow(requestedAt) && !requestedAt.isBefore(answers.dateTime("notifiedAt"));
+        });
+  }
+
   private static TaskRules visit(TaskRules rules) {
     return rules
         .require("visitedAt", DATE_TIME)

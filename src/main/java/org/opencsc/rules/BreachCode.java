@@ -20,6 +20,8 @@ public enum BreachCode {
   PF_FIRST_VISIT_LATE,
   /** Private fostering: a statutory visit later than 6 (first year) or 12 weeks after the last. */
   PF_VISIT_OVERDUE,
+  /** Private fostering: a visit the child, carer or a parent asked for not made within 5 working days (reg 8(2)). */
+  PF_REQUESTED_VISIT_LATE,
   /** Agency decision not within 7 working days of the panel's recommendation and minutes. */
   ADM_DECISION_LATE,
   /** Agency decision not told orally within 2 working days. */

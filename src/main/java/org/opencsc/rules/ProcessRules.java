@@ -40,4 +40,17 @@ public interface ProcessRules {
   default Optional<String> caseTable() {
     return Optional.empty();
   }
+
+  /**
+   * Steps that always wait while their scope is open (a private fostering arrangement always
+   * waits for a visit request). A case moved to a version that added one gets it started in that
+   * scope, since moving a case only keeps the steps it was already at.
+   */
+  default List<StandingStep> standingSteps() {
+    return List.of();
+  }
+
+  /** A step always waiting inside a scope (a sub-process) while the scope is open. */
+  record StandingStep(String activityId, String scopeId) {
+  }
 }

@@ -17,8 +17,10 @@ import org.camunda.bpm.engine.migration.MigrationInstructionValidationReport;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.opencsc.engine.AsSystem;
+import org.opencsc.engine.ProcessCatalogue;
 import org.opencsc.rules.RuleViolation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,13 +38,15 @@ public class CaseMigration {
   private final RepositoryService repository;
   private final RuntimeService runtime;
   private final IdentityService identity;
+  private final ProcessCatalogue catalogue;
   private final TransactionTemplate eachCase;
 
   public CaseMigration(RepositoryService repository, RuntimeService runtime, IdentityService identity,
-      PlatformTransactionManager transactions) {
+      ProcessCatalogue catalogue, PlatformTransactionManager transactions) {
     this.repository = repository;
     this.runtime = runtime;
     this.identity = identity;
+    this.catalogue = catalogue;
     this.eachCase = new TransactionTemplate(transactions);
     this.eachCase.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -118,6 +122,7 @@ public class CaseMigration {
       List<String> reasons = eachCase.execute(status -> {
         try {
           runtime.newMigration(plan).processInstanceIds(processInstanceId).execute();
+          startStandingSteps(target.getKey(), processInstanceId);
           if (dryRun) {
             status.setRollbackOnly();
           }
@@ -139,6 +144,30 @@ public class CaseMigration {
     result.put(dryRun ? "wouldMigrate" : "migrated", movable);
     result.put("cannotMigrate", failed);
     return result;
+  }
+
+  /** Starts, in each open scope, a standing step the moved case is not waiting at (a step the new version added). */
+  private void startStandingSteps(String processKey, String processInstanceId) {
+    catalogue.processes().stream().filter(process -> process.processKey().equals(processKey))
+        .flatMap(process -> process.standingSteps().stream())
+        .forEach(step -> {
+          ActivityInstance tree = runtime.getActivityInstance(processInstanceId);
+          for (ActivityInstance scope : tree.getActivityInstances(step.scopeId())) {
+            if (!waitsAt(scope, step.activityId())) {
+              runtime.createProcessInstanceModification(processInstanceId)
+                  .startBeforeActivity(step.activityId(), scope.getId()).execute();
+            }
+          }
+        });
+  }
+
+  private static boolean waitsAt(ActivityInstance scope, String activityId) {
+    for (ActivityInstance child : scope.getChildActivityInstances()) {
+      if (child.getActivityId().equals(activityId) || waitsAt(child, activityId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> reasonsOf(MigratingProcessInstanceValidationException invalid) {

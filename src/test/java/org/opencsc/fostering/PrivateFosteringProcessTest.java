@@ -211,6 +211,88 @@ class PrivateFosteringProcessTest extends ApplicationTest {
   }
 
   @Test
+  void aVisitAskedForByMessageIsDueWithinFiveWorkingDaysAndALateOneIsABreach() {
+    ProcessInstance arrangement = start(child("2015-05-05", false), "2026-12-17T10:00:00Z", "2026-12-15", 90, "OTHER", "PF-REQ");
+    assertThat(arrangement).isWaitingAt("recordVisitRequest");
+    Reply requested = requestVisit("PF-REQ", "2026-12-17T11:00:00Z", "The child, by text to the duty line");
+    assertThat(requested.status()).as(requested.body()).isEqualTo(204);
+
+    // Thursday 17 December: Friday 18, Monday 21 to Thursday 24 (Christmas Day is after).
+    Task visit = task(arrangement, "requestedVisit");
+    assertThat(visit.getDueDate()).isEqualTo(java.util.Date.from(Instant.parse("2026-12-24T23:59:00Z")));
+    assertThat(engine.getTaskService().getVariable(visit.getId(), "requestedBy")).isEqualTo("The child, by text to the duty line");
+    assertThat(arrangement).isWaitingAt("recordVisitRequest", "requestedVisit", "initialVisit");
+
+    clockAt(Instant.parse("2026-12-29T09:00:00Z"));
+    engine.getManagementService().executeJob(timer(arrangement, "boundaryEvent_requestedVisitLate").getId());
+    assertThat(breachesOf(arrangement)).singleElement().satisfies(breach -> {
+      assertThat(breach.getCode()).isEqualTo(BreachCode.PF_REQUESTED_VISIT_LATE);
+      assertThat(breach.getDueAt()).isEqualTo(Instant.parse("2026-12-24T23:59:00Z"));
+    });
+    Map<String, Object> late = visit("2026-12-29T08:30:00Z", true);
+    assertRefused(completeReply(arrangement, "requestedVisit", "sam", late), "lateReason: is required");
+    variablesOf(late).put("lateReason", Map.of("value", "Office closed over Christmas", "type", "String"));
+    complete(arrangement, "requestedVisit", "sam", late);
+    assertThat(breachesOf(arrangement)).singleElement().satisfies(breach -> assertThat(breach.getDoneBy()).isEqualTo("sam"));
+    assertThat(arrangement).isWaitingAt("recordVisitRequest", "initialVisit").hasPassed("endEvent_requestedVisitDone");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(arrangement.getId())
+        .taskDefinitionKey("requestedVisit").count()).isZero();
+  }
+
+  @Test
+  void aVisitRequestTakenByPhoneOpensTheSameVisitAndEachRequestKeepsItsOwnDeadline() {
+    ProcessInstance arrangement = start(child("2015-05-05", false), "2026-12-17T10:00:00Z", "2026-12-15", 90, "OTHER", "PF-PHONE");
+    assertRefused(completeReply(arrangement, "recordVisitRequest", "sarah", variables("requestedAt", "2026-12-17T09:00:00Z",
+        "requestedBy", "Carer")), "requestedAt: must not be before notifiedAt or in the future");
+    complete(arrangement, "recordVisitRequest", "sarah", variables("requestedAt", "2026-12-17T11:00:00Z",
+        "requestedBy", "The carer, Mrs Lovelace, by phone"));
+    assertThat(arrangement).isWaitingAt("recordVisitRequest", "requestedVisit");
+
+    // A second request, from another system, before the first visit: its own deadline, the first's unchanged.
+    clockAt(Instant.parse("2027-01-04T12:00:00Z"));
+    assertThat(requestVisit("PF-PHONE", "2027-01-04T10:00:00Z", "The child's mother").status()).isEqualTo(204);
+    List<Task> visits = engine.getTaskService().createTaskQuery().processInstanceId(arrangement.getId())
+        .taskDefinitionKey("requestedVisit").orderByDueDate().asc().list();
+    assertThat(visits).extracting(Task::getDueDate).containsExactly(
+        java.util.Date.from(Instant.parse("2026-12-24T23:59:00Z")), java.util.Date.from(Instant.parse("2027-01-11T23:59:00Z")));
+    assertThat(engine.getTaskService().getVariable(visits.get(1).getId(), "requestedBy")).isEqualTo("The child's mother");
+    assertThat(engine.getTaskService().getVariable(visits.get(0).getId(), "requestedBy"))
+        .isEqualTo("The carer, Mrs Lovelace, by phone");
+
+    // Seen alone as on every statutory visit; not before the request.
+    Map<String, Object> notAlone = visit("2027-01-04T11:00:00Z", false);
+    variablesOf(notAlone).remove("notSeenAloneReason");
+    assertRefused(api.post("/engine-rest/task/" + visits.get(1).getId() + "/complete", "sam", notAlone),
+        "notSeenAloneReason: is required when seenAlone is false");
+    assertRefused(api.post("/engine-rest/task/" + visits.get(1).getId() + "/complete", "sam", visit("2027-01-04T09:00:00Z", true)),
+        "visitedAt: must not be before the request (requestedAt)");
+    assertThat(api.post("/engine-rest/task/" + visits.get(1).getId() + "/complete", "sam",
+        visit("2027-01-04T11:00:00Z", true)).status()).isEqualTo(204);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(arrangement.getId())
+        .taskDefinitionKey("requestedVisit").singleResult().getId()).isEqualTo(visits.get(0).getId());
+    assertThat(breachesOf(arrangement)).isEmpty();
+  }
+
+  @Test
+  void aBadVisitRequestIsRefusedAndOpensNothing() {
+    ProcessInstance arrangement = start(child("2015-05-05", false), "2026-12-17T10:00:00Z", "2026-12-15", 90, "OTHER", "PF-BAD");
+    assertRefused(requestVisit("PF-BAD", "2026-12-18T11:00:00Z", "The child"),
+        "requestedAt: must not be before notifiedAt or in the future");
+    assertRefused(api.post("/engine-rest/message", "sarah", Map.of("messageName", "PrivateFosteringVisitRequested",
+        "businessKey", "PF-BAD", "processVariables", Map.of("requestedAt", Map.of("value", "2026-12-17T11:00:00Z",
+            "type", "String")))), "requestedBy: is required");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(arrangement.getId())
+        .taskDefinitionKey("requestedVisit").count()).isZero();
+    assertThat(variable(arrangement, "requestedAt")).isNull();
+  }
+
+  private Reply requestVisit(String businessKey, String requestedAt, String requestedBy) {
+    return api.post("/engine-rest/message", "sarah", Map.of("messageName", "PrivateFosteringVisitRequested",
+        "businessKey", businessKey, "processVariables", Map.of("requestedAt", Map.of("value", requestedAt, "type", "String"),
+            "requestedBy", Map.of("value", requestedBy, "type", "String"))));
+  }
+
+  @Test
   void theArrangementEndsWhenTheChildTurnsSixteen() {
     ProcessInstance arrangement = start(child("2011-02-01", false), "2026-12-17T10:00:00Z", "2026-12-20", 300, "OTHER");
     Job birthday = timer(arrangement, "startEvent_ageLimitReached");

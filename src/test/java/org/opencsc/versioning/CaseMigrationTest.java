@@ -103,6 +103,35 @@ class CaseMigrationTest extends ApplicationTest {
   }
 
   @Test
+  void anArrangementMovedFromTheFirstVersionWaitsForVisitRequestsToo() throws Exception {
+    String first;
+    try (InputStream in = getClass().getResourceAsStream("/versions/private-fostering-1.0.0.bpmn")) {
+      first = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    deploy(engine.getRepositoryService().createDeployment().name("private-fostering-1.0.0"), "private-fostering.bpmn", first);
+    ProcessInstance running = start("privateFostering");
+    assertThat(definition(running).getVersionTag()).isEqualTo("1.0.0");
+    assertThat(running).isWaitingAt("initialVisit");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(running.getId())
+        .taskDefinitionKey("recordVisitRequest").count()).isZero();
+
+    deployChangedCopy("private-fostering.bpmn");
+    Reply migrated = api.post("/api/migrations/privateFostering", "admin", Map.of("dryRun", false));
+    assertThat(migrated.status()).as(migrated.body()).isEqualTo(200);
+    sourceWithCase(migrated.json(), running.getId(), "migrated");
+    assertThat(running).isWaitingAt("initialVisit", "assessArrangement", "recordVisitRequest");
+
+    // Moving it again (a later release) does not add a second one.
+    deployChangedCopy("private-fostering.bpmn");
+    api.post("/api/migrations/privateFostering", "admin", Map.of("dryRun", false));
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(running.getId())
+        .taskDefinitionKey("recordVisitRequest").count()).isEqualTo(1);
+    complete(running, "recordVisitRequest", "sarah", variables("requestedAt", "2027-04-01T09:30:00Z",
+        "requestedBy", "The carer"));
+    assertThat(running).isWaitingAt("requestedVisit", "recordVisitRequest");
+  }
+
+  @Test
   void onlyAnalystsAndAdministratorsMigrateAndOptionsAreChecked() {
     assertThat(api.post("/api/migrations/missingEpisode", "tom", Map.of("dryRun", true)).status()).isEqualTo(403);
     assertThat(api.get("/api/migrations/missingEpisode", "sarah").status()).isEqualTo(403);
@@ -167,7 +196,16 @@ class CaseMigrationTest extends ApplicationTest {
         .replaceFirst("(<bpmn:documentation>)(Statutory|Local practice)", "$1Reviewed April 2027. $2")
         .replaceFirst("(<bpmn:userTask id=\"[^\"]+\" name=\")", "$1Changed label: ");
     assertThat(changed).isNotEqualTo(diagram);
-    deployment.addString(file, changed);
+    deploy(deployment, file, changed);
+    Matcher tag = Pattern.compile("camunda:versionTag=\"([^\"]+)\"").matcher(changed);
+    assertThat(tag.find()).isTrue();
+    return tag.group(1);
+  }
+
+  /** Deploys a diagram with the forms and decision tables, as a release does. */
+  private static void deploy(DeploymentBuilder deployment, String file, String diagram) throws IOException {
+    var resolver = new PathMatchingResourcePatternResolver();
+    deployment.addString(file, diagram);
     for (String pattern : new String[] {"classpath:bpmn/*.dmn", "classpath:forms/*.form"}) {
       for (Resource resource : resolver.getResources(pattern)) {
         try (InputStream in = resource.getInputStream()) {
@@ -176,9 +214,6 @@ class CaseMigrationTest extends ApplicationTest {
       }
     }
     deployment.deploy();
-    Matcher tag = Pattern.compile("camunda:versionTag=\"([^\"]+)\"").matcher(changed);
-    assertThat(tag.find()).isTrue();
-    return tag.group(1);
   }
 
   private ProcessDefinition definition(ProcessInstance instance) {
