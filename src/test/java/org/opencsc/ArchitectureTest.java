@@ -41,7 +41,7 @@ class ArchitectureTest {
   private static final String BASE = "org.opencsc";
   /** One package per process; nothing else may know one (the catalogue lists them). */
   private static final String[] PROCESSES = {BASE + ".missing..", BASE + ".strategy..", BASE + ".fostering..",
-      BASE + ".adoption.."};
+      BASE + ".adoption..", BASE + ".escalation.."};
   private static final String[] FEATURES = {BASE + ".child..", BASE + ".casefile..", BASE + ".compliance..",
       BASE + ".notifications..", BASE + ".security..", BASE + ".versioning..", BASE + ".operations.."};
 

@@ -59,6 +59,14 @@ public class Breach {
   @Column(name = "withdrawn_at")
   private Instant withdrawnAt;
 
+  /** The escalation case that watches this breach (one per breach). */
+  @Column(name = "escalation_id")
+  private String escalationId;
+
+  /** When a service manager was asked to review it. */
+  @Column(name = "escalated_at")
+  private Instant escalatedAt;
+
   protected Breach() {
   }
 
@@ -91,6 +99,19 @@ public class Breach {
     this.withdrawnAt = at;
   }
 
+  void watchedBy(String escalationId) {
+    this.escalationId = escalationId;
+  }
+
+  void escalated(Instant at) {
+    this.escalatedAt = at;
+  }
+
+  /** Still open: the step not yet done, and not shown to have been done in time. */
+  public boolean isUnresolved() {
+    return doneAt == null && withdrawnAt == null;
+  }
+
   public boolean isWithdrawn() {
     return withdrawnAt != null;
   }
@@ -107,6 +128,7 @@ public class Breach {
     view.put("doneAt", doneAt == null ? null : LondonTime.format(doneAt));
     view.put("doneBy", doneBy);
     view.put("reason", reason);
+    view.put("escalatedAt", escalatedAt == null ? null : LondonTime.format(escalatedAt));
     return view;
   }
 
@@ -122,4 +144,6 @@ public class Breach {
   public String getReason() { return reason; }
   public Instant getRecordedAt() { return recordedAt; }
   public Instant getWithdrawnAt() { return withdrawnAt; }
+  public String getEscalationId() { return escalationId; }
+  public Instant getEscalatedAt() { return escalatedAt; }
 }

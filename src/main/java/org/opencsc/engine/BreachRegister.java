@@ -1,8 +1,12 @@
 package org.opencsc.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -84,6 +88,46 @@ public class BreachRegister {
     breaches.findByProcessInstanceIdAndCodeAndDueAt(step.processInstanceId(), step.code(), step.dueAt())
         .filter(breach -> breach.getDoneAt() == null)
         .ifPresent(breach -> breach.withdraw(step.taskKey(), doneAt, doneBy, now()));
+  }
+
+  /**
+   * Starts the case that watches the breach ({@code start} returns its id) unless one already
+   * does: the breach is locked meanwhile, so two nodes, or a start-up pass meeting the breach's own
+   * event, start one between them. True when this call started it.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean watchedBy(Long breachId, Supplier<String> start) {
+    Breach breach = breaches.findLockedById(breachId).orElseThrow();
+    if (breach.getEscalationId() != null) {
+      return false;
+    }
+    breach.watchedBy(start.get());
+    return true;
+  }
+
+  /** A service manager was asked to review the breach now. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void escalated(Long breachId) {
+    breaches.findById(breachId).orElseThrow().escalated(now());
+  }
+
+  public Optional<Breach> find(Long breachId) {
+    return breaches.findById(breachId);
+  }
+
+  /** Open breaches written before escalation watched every new one. */
+  public List<Breach> unwatched() {
+    return breaches.findByEscalationIdIsNullAndDoneAtIsNullAndWithdrawnAtIsNullOrderById();
+  }
+
+  /** The child's other breaches written in the period before this one (withdrawn ones are not breaches). */
+  public List<Breach> earlierForChild(Breach breach, Duration period) {
+    if (breach.getChildId() == null) {
+      return List.of();
+    }
+    return breaches.findByChildIdAndWithdrawnAtIsNullAndRecordedAtBetween(breach.getChildId(),
+        breach.getRecordedAt().minus(period), breach.getRecordedAt()).stream()
+        .filter(other -> !other.getId().equals(breach.getId())).toList();
   }
 
   private static Instant now() {

@@ -48,6 +48,23 @@ class ContractTest extends ApplicationTest {
   private static final Pattern NAME = Pattern.compile("`([a-z][A-Za-z0-9]*)`");
   private static final Pattern MESSAGE = Pattern.compile("message `(\\w+)`");
 
+  private static final Pattern PART = Pattern.compile("^### (.+)$", Pattern.MULTILINE);
+  /** A task with its group: "`approveS47Closure` (team-managers, four eyes)". */
+  private static final Pattern TASK_WITH_GROUP = Pattern.compile("`(\\w+)` \\(([a-z]+(?:-[a-z]+)+)[,)]");
+  /** A required field: "`qdNoticeSentAt`*" or "`nfaReasons` (* if ...)" or "`nfaReasons`* (at least ...)". */
+  private static final Pattern REQUIRED = Pattern.compile("`(\\w+)`(?:\\*| \\(\\*)");
+  /** A computed deadline: "`requestedVisitDueAt` = ...". */
+  private static final Pattern DEADLINE = Pattern.compile("`(\\w+)` = ");
+  /**
+   * The parts of the contract's second round (third-level headings) built so far, and the process
+   * each belongs to. A part joins this list when its process is built.
+   */
+  static final Map<String, String> BUILT_PARTS = Map.of("Missing episodes", "missingEpisode",
+      "Strategy discussions", "strategyDiscussion", "Private fostering", "privateFostering",
+      "Adoption", "adoptionDecision", "Escalation", "breachEscalation");
+
+  private static String contract;
+  private static final Map<String, String> parts = new LinkedHashMap<>();
   private static final Map<String, String> sections = new LinkedHashMap<>();
   private static final Map<String, BpmnModelInstance> diagrams = new HashMap<>();
   private static final Map<String, Set<String>> formKeys = new HashMap<>();
@@ -58,7 +75,7 @@ class ContractTest extends ApplicationTest {
   @BeforeAll
   static void read() throws IOException {
     assertThat(CONTRACT).as("the contract beside the project (../shared/contract.md)").isRegularFile();
-    String contract = Files.readString(CONTRACT);
+    contract = Files.readString(CONTRACT);
     Matcher section = SECTION.matcher(contract);
     List<int[]> bounds = new ArrayList<>();
     List<String> keys = new ArrayList<>();
@@ -90,6 +107,78 @@ class ContractTest extends ApplicationTest {
       }
     }
     assertThat(sections).as("process sections of the contract").hasSize(4);
+    Matcher part = PART.matcher(contract);
+    while (part.find()) {
+      int end = contract.indexOf("\n#", part.end());
+      parts.put(part.group(1).strip(), contract.substring(part.end(), end < 0 ? contract.length() : end));
+    }
+  }
+
+  /**
+   * Each built part of the second round, against its process: every task named with its group is
+   * a user task of that group, every message is in the diagram, every required field is one the
+   * server asks for (and a form too, when a task asks for it), every computed deadline is set.
+   */
+  @Test
+  void everyNameOfTheSecondRoundsBuiltPartsIsInItsProcess() {
+    assertThat(parts.keySet()).as("parts of the second round").containsAll(BUILT_PARTS.keySet());
+    for (Map.Entry<String, String> built : BUILT_PARTS.entrySet()) {
+      String text = parts.get(built.getKey());
+      String process = built.getValue();
+      String where = built.getKey() + " (" + process + ")";
+      BpmnModelInstance diagram = diagrams.get(process);
+      assertThat(diagram).as("a diagram with process " + process).isNotNull();
+      String xml = Bpmn.convertToString(diagram);
+      int names = 0;
+      Matcher task = TASK_WITH_GROUP.matcher(text);
+      while (task.find()) {
+        UserTask userTask = diagram.getModelElementById(task.group(1));
+        assertThat(userTask).as(where + ": user task " + task.group(1)).isNotNull();
+        assertThat(userTask.getCamundaCandidateGroups()).as(where + ": group of " + task.group(1))
+            .isEqualTo(task.group(2));
+        names++;
+      }
+      Matcher message = Pattern.compile("(?i)message `(\\w+)`").matcher(text);
+      while (message.find()) {
+        String name = message.group(1);
+        assertThat(diagram.getModelElementsByType(Message.class)).as(where + ": message " + name)
+            .anySatisfy(m -> assertThat(m.getName()).isEqualTo(name));
+        names++;
+      }
+      Set<String> taskFields = new HashSet<>();
+      Set<String> onForms = new HashSet<>();
+      for (String taskKey : rules.taskKeys(process)) {
+        TaskRules taskRules = rules.task(process, taskKey).orElseThrow();
+        taskFields.addAll(taskRules.fields());
+        UserTask userTask = diagram.getModelElementById(taskKey);
+        if (userTask != null && userTask.getCamundaFormRef() != null) {
+          Set<String> form = formKeys.getOrDefault(userTask.getCamundaFormRef(), Set.of());
+          onForms.addAll(form);
+          taskRules.derived().stream().filter(derived -> form.contains(derived.from()))
+              .forEach(derived -> onForms.add(derived.field()));
+        }
+      }
+      Set<String> accepted = new HashSet<>(taskFields);
+      accepted.addAll(rules.start(process).orElseThrow().fields());
+      diagram.getModelElementsByType(Message.class).forEach(m -> rules.message(process, m.getName())
+          .ifPresent(messageRules -> accepted.addAll(messageRules.fields())));
+      Matcher required = REQUIRED.matcher(text);
+      while (required.find()) {
+        String field = required.group(1);
+        assertThat(accepted).as(where + ": the server asks for " + field).contains(field);
+        if (taskFields.contains(field)) {
+          assertThat(onForms).as(where + ": a form asks for " + field).contains(field);
+        }
+        names++;
+      }
+      Matcher deadline = DEADLINE.matcher(text);
+      while (deadline.find()) {
+        assertThat(xml).as(where + ": the diagram sets or reads deadline " + deadline.group(1))
+            .contains(deadline.group(1));
+        names++;
+      }
+      assertThat(names).as(where + ": names read from the contract").isPositive();
+    }
   }
 
   @Test
