@@ -14,6 +14,7 @@ import org.opencsc.engine.ProcessCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -34,13 +35,16 @@ public class BreachEscalations {
   private final BreachRegister register;
   private final ProcessCatalogue catalogue;
   private final TransactionTemplate eachBreach;
+  private final boolean watchOnStart;
 
   public BreachEscalations(ObjectProvider<ProcessEngine> engine, BreachRegister register, ProcessCatalogue catalogue,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      @Value("${opencsc.escalation.watch-open-breaches-on-start:true}") boolean watchOnStart) {
     this.engine = engine;
     this.register = register;
     this.catalogue = catalogue;
     this.eachBreach = new TransactionTemplate(transactions);
+    this.watchOnStart = watchOnStart;
   }
 
   @EventListener
@@ -48,9 +52,20 @@ public class BreachEscalations {
     watch(recorded.breach());
   }
 
-  /** Open breaches from before this release get their escalation too, once. */
+  /**
+   * Open breaches from before this release get their escalation too, once; {@code
+   * opencsc.escalation.watch-open-breaches-on-start: false} leaves them (new breaches are still
+   * escalated).
+   */
   @EventListener(PostDeployEvent.class)
   @Order(100) // after the running cases moved to their new versions
+  public void onStart() {
+    if (watchOnStart) {
+      watchOpenBreaches();
+    }
+  }
+
+  /** Starts the escalation of every open breach no case watches yet. */
   public void watchOpenBreaches() {
     int started = 0;
     for (Breach breach : register.unwatched()) {
