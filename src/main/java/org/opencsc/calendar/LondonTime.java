@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 public final class LondonTime {
 
   public static final ZoneId ZONE = ZoneId.of("Europe/London");
+  private static final java.time.format.DateTimeFormatter READABLE =
+      java.time.format.DateTimeFormatter.ofPattern("EEE dd/MM/yyyy HH:mm", java.util.Locale.UK);
 
   static final String DATE_TIME_EXPECTED =
       "must be a date-time such as 2026-11-27T09:30 or 2026-11-27T09:30:00Z";
@@ -115,6 +117,11 @@ public final class LondonTime {
   }
 
   /** An instant as UK local time. */
+  /** For people rather than machines: day first, 24-hour clock, UK time ("Thu 10/12/2026 23:59"). */
+  public static String forReading(Instant instant) {
+    return toLondon(instant).format(READABLE);
+  }
+
   public static ZonedDateTime toLondon(Instant instant) {
     return instant.atZone(ZONE);
   }

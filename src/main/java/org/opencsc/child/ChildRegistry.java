@@ -43,8 +43,22 @@ public class ChildRegistry {
     return StartRules.start()
         .require("childId", TEXT)
         .check("childId", "must name a child registered at /api/children",
-            answers -> exists(answers.text("childId")));
+            answers -> exists(answers.text("childId")))
+        // Whose case a step is, in every task list (the step's own name stays free of it).
+        .shows(CHILD_NAME, answers -> nameOf(answers.text("childId")))
+        .shows(CHILD_REFERENCE, answers -> answers.text("childId"));
   }
+
+  /** The child's name, or null when no child (or no such child) is given. */
+  @Transactional(readOnly = true)
+  public String nameOf(String id) {
+    return id == null ? null : children.findById(id).map(Child::getName).orElse(null);
+  }
+
+  /** The child's name on each case, for the task lists. */
+  public static final String CHILD_NAME = "childName";
+  /** The council's reference for the child on each case, for the task lists. */
+  public static final String CHILD_REFERENCE = "childReference";
 
   @Transactional(readOnly = true)
   public boolean exists(String id) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -24,6 +25,7 @@ import org.opencsc.engine.BreachRegister.Step;
 import org.opencsc.rules.Answers;
 import org.opencsc.rules.BreachCode;
 import org.opencsc.rules.Completion;
+import org.opencsc.rules.FieldRules;
 import org.opencsc.rules.FieldType;
 import org.opencsc.rules.Groups;
 import org.opencsc.rules.RuleViolation;
@@ -53,6 +55,8 @@ public class RuleEnforcement {
   private final CompletedStepRepository steps;
 
   private final ApplicationEventPublisher events;
+  /** A step's due date as the task lists show it (UK form, London time). */
+  public static final String DUE_BY = "dueBy";
 
   public RuleEnforcement(ProcessCatalogue catalogue, BreachRegister breaches, CompletedStepRepository steps,
       ApplicationEventPublisher events) {
@@ -65,10 +69,12 @@ public class RuleEnforcement {
   /** A process instance is starting: its start variables must satisfy the start rules. */
   public void onStart(String processKey, DelegateExecution execution) {
     catalogue.start(processKey).ifPresent(rules -> {
-      List<Problem> problems = rules.problemsIn(Answers.from(execution::getVariable));
+      Answers answers = Answers.from(execution::getVariable);
+      List<Problem> problems = rules.problemsIn(answers);
       if (!problems.isEmpty()) {
         throw new RuleViolation(problems);
       }
+      keep(rules.shown(), answers, execution.getProcessInstance()::setVariable);
     });
   }
 
@@ -99,11 +105,11 @@ public class RuleEnforcement {
         task.removeVariable(field);
       }
       task.removeVariable(TaskRules.LATE_REASON);
-      Answers known = Answers.from(task::getVariable);
-      for (TaskRules.Shown shown : rules.shown()) {
-        Object value = shown.value().apply(known);
-        task.setVariableLocal(shown.variable(), value instanceof List<?> list ? asJson(list) : value);
-      }
+      keep(rules.shown(), Answers.from(task::getVariable), task::setVariableLocal);
+      // What the case shows (whose case it is) is kept on each of its steps too: the task lists
+      // read it there with the task, as a practitioner may read a task and not the whole case.
+      catalogue.start(processKey).ifPresent(start -> start.shown().forEach(shown ->
+          task.setVariableLocal(shown.variable(), task.getVariable(shown.variable()))));
       if (rules.deadlineVariable() != null && task.getDueDate() == null) {
         ZonedDateTime due = Answers.from(task::getVariable).dateTime(rules.deadlineVariable());
         if (due != null) {
@@ -113,7 +119,19 @@ public class RuleEnforcement {
       if (rules.deadlineVariable() != null && task.getDueDate() != null) {
         events.publishEvent(DeadlineStepOpened.of(processKey, task, rules.deadlineVariable()));
       }
+      // The task lists show it as written, whatever the reader's browser clock or language.
+      if (task.getDueDate() != null) {
+        task.setVariableLocal(DUE_BY, LondonTime.forReading(task.getDueDate().toInstant()));
+      }
     });
+  }
+
+  /** Keeps each shown value where forms and lists read it (a list as JSON). */
+  private static void keep(List<FieldRules.Shown> shown, Answers known, BiConsumer<String, Object> scope) {
+    for (FieldRules.Shown value : shown) {
+      Object kept = value.value().apply(known);
+      scope.accept(value.variable(), kept instanceof List<?> list ? asJson(list) : kept);
+    }
   }
 
   /** A list as a form reads it: JSON (choices as the select's [{"label", "value"}]). */

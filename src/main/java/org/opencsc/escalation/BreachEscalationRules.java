@@ -6,6 +6,7 @@ import static org.opencsc.rules.FieldType.TEXT;
 import java.time.Duration;
 import java.util.List;
 
+import org.opencsc.child.ChildRegistry;
 import org.opencsc.engine.Breach;
 import org.opencsc.rules.ProcessRules;
 import org.opencsc.rules.StartRules;
@@ -28,14 +29,16 @@ public class BreachEscalationRules implements ProcessRules {
 
   private final int continuedAfterWorkingDays;
   private final Duration repeatWindow;
+  private final ChildRegistry children;
 
-  public BreachEscalationRules(
+  public BreachEscalationRules(ChildRegistry children,
       @Value("${opencsc.escalation.continued-after-working-days:5}") int continuedAfterWorkingDays,
       @Value("${opencsc.escalation.repeat-within-days:90}") int repeatWithinDays) {
     if (continuedAfterWorkingDays < 1 || repeatWithinDays < 1) {
       throw new IllegalArgumentException("opencsc.escalation: continued-after-working-days and repeat-within-days"
           + " must be at least 1");
     }
+    this.children = children;
     this.continuedAfterWorkingDays = continuedAfterWorkingDays;
     this.repeatWindow = Duration.ofDays(repeatWithinDays);
   }
@@ -58,7 +61,9 @@ public class BreachEscalationRules implements ProcessRules {
 
   @Override
   public StartRules start() {
-    return StartRules.start().require("breachId", LINE);
+    return StartRules.start().require("breachId", LINE)
+        .shows(ChildRegistry.CHILD_NAME, answers -> children.nameOf(answers.text("childId")))
+        .shows(ChildRegistry.CHILD_REFERENCE, answers -> answers.text("childId"));
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.opencsc.rules.RuleViolation.Problem;
@@ -20,6 +21,7 @@ public abstract class FieldRules<S extends FieldRules<S>> {
 
   private final List<Requirement> requirements = new ArrayList<>();
   private final List<Check> checks = new ArrayList<>();
+  private final List<Shown> shown = new ArrayList<>();
 
   /** The field must be given, of this type. */
   public S require(String field, FieldType type) {
@@ -43,6 +45,20 @@ public abstract class FieldRules<S extends FieldRules<S>> {
   public S check(String field, String rule, Predicate<Answers> holds) {
     checks.add(new Check(field, rule, holds));
     return self();
+  }
+
+  /**
+   * A value worked out from the answers and kept for forms and lists to read: on a task when the
+   * step opens (whether the child is of school age), on the case when it starts (the child's
+   * name for the task lists). A list is kept as JSON, anything else as it is.
+   */
+  public S shows(String variable, Function<Answers, ?> value) {
+    shown.add(new Shown(variable, value));
+    return self();
+  }
+
+  public List<Shown> shown() {
+    return shown;
   }
 
   /** Every field these rules name, in declaration order. */
@@ -110,5 +126,9 @@ public abstract class FieldRules<S extends FieldRules<S>> {
   }
 
   private record Check(String field, String rule, Predicate<Answers> holds) {
+  }
+
+  /** A value kept for forms and lists to read, worked out from the answers. */
+  public record Shown(String variable, Function<Answers, ?> value) {
   }
 }

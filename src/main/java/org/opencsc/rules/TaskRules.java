@@ -29,7 +29,6 @@ public final class TaskRules extends FieldRules<TaskRules> {
   private final List<Consumer<Completion>> onCompleted = new ArrayList<>();
   private final List<Exclusion> exclusions = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
-  private final List<Shown> shown = new ArrayList<>();
   private final List<Derived> derived = new ArrayList<>();
 
   private TaskRules(String taskKey) {
@@ -96,15 +95,6 @@ public final class TaskRules extends FieldRules<TaskRules> {
   }
 
   /**
-   * A value worked out from the case when the step opens and kept on the task for its form to
-   * read (whether the child is of school age): a list is kept as JSON, anything else as it is.
-   */
-  public TaskRules shows(String variable, Function<Answers, ?> value) {
-    shown.add(new Shown(variable, value));
-    return this;
-  }
-
-  /**
    * A field whose value follows from the answers (who took part, from the list of participants):
    * once the answers are accepted it is set from {@code value}, unless that gives null. {@code from}
    * names the field the form asks for instead. A check that refuses a sent value contradicting it
@@ -159,10 +149,6 @@ public final class TaskRules extends FieldRules<TaskRules> {
     return failures.stream().filter(failure -> failure.failed().test(answers)).findFirst();
   }
 
-  public List<Shown> shown() {
-    return shown;
-  }
-
   public List<Derived> derived() {
     return derived;
   }
@@ -198,10 +184,6 @@ public final class TaskRules extends FieldRules<TaskRules> {
 
   /** One entry of a list to choose from: what is stored, and what the person choosing reads. */
   public record Choice(String value, String label) {
-  }
-
-  /** A value a step keeps for its form when it opens. */
-  public record Shown(String variable, Function<Answers, ?> value) {
   }
 
   /** A field set from the other answers once they are accepted. */

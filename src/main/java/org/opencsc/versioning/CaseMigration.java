@@ -17,7 +17,11 @@ import org.camunda.bpm.engine.migration.MigrationInstructionValidationReport;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.opencsc.engine.AsSystem;
 import org.opencsc.engine.ProcessCatalogue;
@@ -38,11 +42,13 @@ public class CaseMigration {
   private final RepositoryService repository;
   private final RuntimeService runtime;
   private final IdentityService identity;
+  private final TaskService tasks;
   private final ProcessCatalogue catalogue;
   private final TransactionTemplate eachCase;
 
   public CaseMigration(RepositoryService repository, RuntimeService runtime, IdentityService identity,
-      ProcessCatalogue catalogue, PlatformTransactionManager transactions) {
+      TaskService tasks, ProcessCatalogue catalogue, PlatformTransactionManager transactions) {
+    this.tasks = tasks;
     this.repository = repository;
     this.runtime = runtime;
     this.identity = identity;
@@ -123,6 +129,7 @@ public class CaseMigration {
         try {
           runtime.newMigration(plan).processInstanceIds(processInstanceId).execute();
           startStandingSteps(target.getKey(), processInstanceId);
+          takeNewPriorities(target, processInstanceId);
           if (dryRun) {
             status.setRollbackOnly();
           }
@@ -159,6 +166,22 @@ public class CaseMigration {
             }
           }
         });
+  }
+
+  /**
+   * Open steps take the priority their step has in the new version (a step that now waits for
+   * news, priority 0, leaves the team's worklist); moving a case keeps each task's old one.
+   */
+  private void takeNewPriorities(ProcessDefinition target, String processInstanceId) {
+    BpmnModelInstance diagram = repository.getBpmnModelInstance(target.getId());
+    for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+      UserTask step = diagram.getModelElementById(task.getTaskDefinitionKey());
+      String priority = step == null ? null : step.getCamundaPriority();
+      if (priority != null && priority.matches("\\d{1,9}") && Integer.parseInt(priority) != task.getPriority()) {
+        task.setPriority(Integer.parseInt(priority));
+        tasks.saveTask(task);
+      }
+    }
   }
 
   private static boolean waitsAt(ActivityInstance scope, String activityId) {

@@ -122,7 +122,8 @@ public class RuleViolationResponses {
     boolean atTheSameMoment = causeIn(thrown, OptimisticLockingException.class).isPresent()
         || duplicateKeyIn(thrown);
     Matcher taskAction = request == null ? null : TASK_ACTION.matcher(request.getPath());
-    if (taskAction != null && taskAction.find()) {
+    boolean onTask = taskAction != null && taskAction.find();
+    if (onTask) {
       // Someone else completed the task while this request ran (whatever it then tripped over,
       // even a rule, since their completion moved the case on): say so.
       Optional<Response> gone = taskNoLongerOpen(engine, taskAction.group(1));
@@ -142,7 +143,12 @@ public class RuleViolationResponses {
     }
     Optional<RuleViolation> violation = violationIn(thrown);
     if (violation.isPresent()) {
-      return json(Response.Status.BAD_REQUEST, body(violation.get()));
+      Map<String, Object> body = body(violation.get());
+      if (onTask && "submit-form".equals(taskAction.group(2))) {
+        // A form's door: the person filling it in reads the form's own labels, not variable names.
+        body.put("message", FormWording.forForm(engine, taskAction.group(1), violation.get()));
+      }
+      return json(Response.Status.BAD_REQUEST, body);
     }
     if (atTheSameMoment) {
       return conflict("Someone else changed this case at the same moment, so nothing of yours was saved."

@@ -75,6 +75,37 @@ final class Tasklist {
         .map(link -> link.getDomAttribute("href").replaceAll(".*task=([^&]+).*", "$1")).toList();
   }
 
+  /** What the open list shows for the task (its card: title, process, child, due by), once listed. */
+  String listedCard(String taskId) {
+    return wait.until(driver -> driver.findElements(By.cssSelector("li.task")).stream()
+        .filter(card -> !card.findElements(By.cssSelector("a[href*='task=" + taskId + "']")).isEmpty())
+        .map(WebElement::getText).filter(text -> !text.isBlank()).findFirst().orElse(null));
+  }
+
+  /** Whether the task's card is on the first screen of the list, without scrolling. */
+  boolean listedOnFirstScreen(String taskId) {
+    WebElement link = browser.findElement(By.cssSelector("li.task a[href*='task=" + taskId + "']"));
+    return (Boolean) ((JavascriptExecutor) browser).executeScript(
+        "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", link);
+  }
+
+  /** The page's messages once one is shown, and how far down the window the first one starts (0 to 1). */
+  Notice notice() {
+    WebElement shown = wait.until(driver -> driver.findElements(By.cssSelector(".page-notifications .alert")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElse(null));
+    Number top = (Number) ((JavascriptExecutor) browser).executeScript(
+        "return arguments[0].getBoundingClientRect().top / window.innerHeight;", shown);
+    return new Notice(shown.getText(), top.doubleValue());
+  }
+
+  record Notice(String text, double fromTop) {
+  }
+
+  /** Whether anything on the page shows Camunda's "migrate to Camunda 8" banner. */
+  boolean vendorBannerShown() {
+    return browser.findElements(By.cssSelector(".ce-eol-banner")).stream().anyMatch(WebElement::isDisplayed);
+  }
+
   /** The sort the list is shown in, as Tasklist labels it above the list. */
   String sortLabel() {
     return browser.findElement(By.cssSelector("[cam-sorting-choices], .sorting-choice, .tasks-list-sorting"))

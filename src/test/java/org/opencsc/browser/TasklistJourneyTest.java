@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.ApplicationTest;
 import org.opencsc.WorkflowFixture;
+import org.opencsc.calendar.LondonTime;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -170,7 +172,14 @@ class TasklistJourneyTest extends ApplicationTest {
     tasklist.login("ada");
     tasklist.openTask(task(decision, "makeAgencyDecision").getId());
     tasklist.type("admReasons", "Having read every paper I am satisfied that adoption meets the child's lifelong needs.");
-    assertRefused(decision, "makeAgencyDecision", "readCpr", "must be true", "tasklist-decision-refused");
+    assertRefused(decision, "makeAgencyDecision", "Tick", "I have read the child permanence report",
+        "tasklist-decision-refused");
+    Tasklist.Notice notice = tasklist.notice();
+    assertThat(notice.text()).as("in the form's words, not the engine's")
+        .contains("Tick \u201cI have read the child permanence report\u201d.")
+        .doesNotContain("readCpr").doesNotContain("ENGINE-").doesNotContain(task(decision, "makeAgencyDecision").getId());
+    assertThat(notice.fromTop()).as("where the worker looks: the top of the page").isLessThan(0.25);
+    assertThat(tasklist.vendorBannerShown()).as("no vendor banner for practitioners").isFalse();
   }
 
   @Test
@@ -178,7 +187,8 @@ class TasklistJourneyTest extends ApplicationTest {
     String decisionTask = task(atAgencyDecision(), "makeAgencyDecision").getId();
     String returnTask = task(missingEpisode("EP-TL-3"), "recordReturn").getId();
     tasklist.login("sarah");
-    assertThat(tasklist.filters()).containsExactly("My tasks", "My team's tasks", "Overdue", "Due in the next 24 hours");
+    assertThat(tasklist.filters()).containsExactly("My tasks", "My team's tasks", "Overdue", "Due in the next 24 hours",
+        "Waiting: missing children, visit requests");
     assertThat(tasklist.canSeeTask(returnTask)).isTrue();
     assertThat(tasklist.canSeeTask(decisionTask)).as("a social worker does not see the decision maker's task").isFalse();
     tasklist.logout();
@@ -207,6 +217,41 @@ class TasklistJourneyTest extends ApplicationTest {
   }
 
   @Test
+  void aNewCasesStepIsOnTheFirstScreenOfTheTeamsListWithTheChildAndDueDateAmong300WaitingSteps() throws Exception {
+    // 300 older episodes: each waits for the child's return, with a risk assessment to do.
+    String older = registerChild("Older Child");
+    List<String> waiting = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      waiting.add(engine.getRuntimeService().startProcessInstanceByKey("missingEpisode", Map.of("childId", older,
+          "episodeType", "MISSING", "missingFrom", Instant.now().minusSeconds(86_400L + i).toString())).getId());
+    }
+    try {
+      String child = registerChild("Nia Newcase");
+      ProcessInstance episode = startProcess("missingEpisode", "sarah", variables("childId", child,
+          "episodeType", "MISSING", "missingFrom", Instant.now().minusSeconds(7200).toString()));
+      ZonedDateTime returned = ZonedDateTime.now(LondonTime.ZONE).minusHours(1).withSecond(0).withNano(0);
+      complete(episode, "recordReturn", "sam", variables("returnedAt", returned.toOffsetDateTime().toString()));
+      String offer = task(episode, "offerReturnInterview").getId();
+
+      tasklist.login("sarah");
+      tasklist.filter("My team's tasks");
+      String card = tasklist.listedCard(offer);
+      assertThat(tasklist.listedOnFirstScreen(offer)).as("the step due soonest, on the first screen").isTrue();
+      assertThat(card).contains("Offer").contains("Nia Newcase").contains(child)
+          .contains("Due by").contains(returned.plusHours(72).format(DateTimeFormatter.ofPattern("EEE dd/MM/yyyy HH:mm",
+              java.util.Locale.UK)));
+      Browser.screenshot(browser, "tasklist-team-list");
+      assertThat(tasklist.listedTaskIds()).as("waiting for a return is not on the team's worklist")
+          .noneSatisfy(id -> assertThat(keyOf(id)).isEqualTo("recordReturn"));
+      tasklist.filter("Waiting: missing children, visit requests");
+      assertThat(tasklist.listedTaskIds()).isNotEmpty()
+          .allSatisfy(id -> assertThat(keyOf(id)).isIn("recordReturn", "recordVisitRequest"));
+    } finally {
+      engine.getRuntimeService().deleteProcessInstances(waiting, "test data", true, true);
+    }
+  }
+
+  @Test
   void nothingSavedInTheBrowserOutlivesLoggingOut() throws Exception {
     ProcessInstance episode = missingEpisode("EP-TL-2");
     tasklist.login("sam");
@@ -216,6 +261,10 @@ class TasklistJourneyTest extends ApplicationTest {
     assertThat(tasklist.browserStorage()).contains("older men");
     tasklist.logout();
     assertThat(tasklist.browserStorage()).doesNotContain("camunda-form:").doesNotContain("older men");
+  }
+
+  private String keyOf(String taskId) {
+    return engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getTaskDefinitionKey();
   }
 
   private ProcessInstance atAgencyDecision() {

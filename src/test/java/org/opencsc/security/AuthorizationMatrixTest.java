@@ -54,13 +54,15 @@ class AuthorizationMatrixTest extends ApplicationTest {
    * managers); S just started by tom, open for scheduling (team managers); F just started, open
    * for the first visit (social workers); A report prepared by sarah and approved by tom, open for
    * the panel's recommendation (panel advisers). The administrator's column shows that every
-   * endpoint holds rows of every case, so each "-" is a refusal, not an empty table.
+   * endpoint holds rows of every case, so each "-" is a refusal, not an empty table. Runtime
+   * variables: only those kept on the steps a user sees (whose case, due by; the task lists read
+   * them), never the case's own.
    */
   private static final String EXPECTED = """
       endpoint                   | sarah | tom  | sean | ada  | pam  | alex | admin
       /process-instance          | ----  | ---- | ---- | ---- | ---- | MSFA | MSFA
       /task                      | M-F-  | MS-- | ---- | ---- | ---A | MSFA | MSFA
-      /variable-instance         | ----  | ---- | ---- | ---- | ---- | MSFA | MSFA
+      /variable-instance         | M-F-  | MS-- | ---- | ---- | ---A | MSFA | MSFA
       /execution                 | ----  | ---- | ---- | ---- | ---- | MSFA | MSFA
       /process-definition        | MSFA  | MSFA | MSFA | ---A | ---A | MSFA | MSFA
       /history/process-instance  | MSFA  | MSFA | MSFA | ---A | ---A | MSFA | MSFA

@@ -21,7 +21,7 @@ class TasklistDoorTest extends ApplicationTest {
   private static final String DOOR = "/camunda/api/engine/engine/default";
 
   @Test
-  void aRefusedStepIsA400NamingTheFieldNotAServerError() {
+  void aRefusedStepIsA400NamingTheFieldByItsLabelNotAServerError() {
     ProcessInstance episode = missingEpisode("EP-TASKLIST-DOOR");
     String taskId = task(episode, "assessMissingRisk").getId();
     Browser sarah = login("sarah");
@@ -29,7 +29,10 @@ class TasklistDoorTest extends ApplicationTest {
     Reply refused = sarah.post(DOOR + "/task/" + taskId + "/submit-form",
         Variables.variables("riskLevel", "LOW", "riskSummary", "Stayed with a friend"));
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-    assertThat(refused.message()).contains("cseRisk: is required").doesNotContain("ENGINE-");
+    // The person at the form reads its labels; systems still get each field's name in "problems".
+    assertThat(refused.message()).contains("\u201cChild sexual exploitation\u201d is required")
+        .doesNotContain("cseRisk").doesNotContain("ENGINE-").doesNotContain(taskId);
+    assertThat(refused.json().get("problems").findValuesAsText("field")).contains("cseRisk");
     assertThat(task(episode, "assessMissingRisk")).as("refused, so the step stays open").isNotNull();
 
     assertThat(sarah.post(DOOR + "/task/" + taskId + "/submit-form", lowRiskAssessment()).status()).isEqualTo(204);

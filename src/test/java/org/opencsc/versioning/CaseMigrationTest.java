@@ -132,6 +132,29 @@ class CaseMigrationTest extends ApplicationTest {
   }
 
   @Test
+  void aStepThatNowWaitsForNewsTakesItsNewPriorityWhenTheCaseMoves() throws Exception {
+    String current;
+    try (InputStream in = getClass().getResourceAsStream("/bpmn/missing-episode.bpmn")) {
+      current = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String waiting = "camunda:priority=\"0\" camunda:formRef=\"missing-episode-recordReturn\"";
+    assertThat(current).contains(waiting);
+    // As the first release had it: the return step at the default priority, in the team's list.
+    String first = current.replace(waiting, "camunda:formRef=\"missing-episode-recordReturn\"")
+        .replaceFirst("camunda:versionTag=\"[^\"]+\"", "camunda:versionTag=\"1.0.0\"");
+    deploy(engine.getRepositoryService().createDeployment().name("missing-episode-1.0.0"), "missing-episode.bpmn", first);
+    ProcessInstance running = start("missingEpisode");
+    assertThat(task(running, "recordReturn").getPriority()).isEqualTo(50);
+
+    deployChangedCopy("missing-episode.bpmn");
+    Reply migrated = api.post("/api/migrations/missingEpisode", "admin", Map.of("dryRun", false));
+    assertThat(migrated.status()).as(migrated.body()).isEqualTo(200);
+    sourceWithCase(migrated.json(), running.getId(), "migrated");
+    assertThat(task(running, "recordReturn").getPriority()).as("now in the waiting list").isZero();
+    assertThat(task(running, "assessMissingRisk").getPriority()).isEqualTo(80);
+  }
+
+  @Test
   void onlyAnalystsAndAdministratorsMigrateAndOptionsAreChecked() {
     assertThat(api.post("/api/migrations/missingEpisode", "tom", Map.of("dryRun", true)).status()).isEqualTo(403);
     assertThat(api.get("/api/migrations/missingEpisode", "sarah").status()).isEqualTo(403);
