@@ -40,6 +40,8 @@ public class AdoptionDecisionRules implements ProcessRules {
   public static final int WRITTEN_NOTICE_WITHIN_WORKING_DAYS = 5;
   public static final int REPRESENTATIONS_WITHIN_WORKING_DAYS = 40;
   public static final int MIN_REASONS_LENGTH = 50;
+  /** User ids separated by commas; spaces and empty entries between them are allowed. */
+  static final String USER_IDS = "^[\\s,]*[A-Za-z0-9._@-]{1,64}(?:\\s*,[\\s,]*[A-Za-z0-9._@-]{1,64})*[\\s,]*$";
 
   private static final Predicate<Answers> PANEL = answers -> answers.is("route", "PANEL");
   private static final Predicate<Answers> IRM_APPLIED = answers -> answers.get("irmAppliedAt") != null;
@@ -90,7 +92,7 @@ public class AdoptionDecisionRules implements ProcessRules {
             .require("cprContact", TEXT)
             .require("cprChronology", TEXT)
             .require("cprOptionsAnalysis", TEXT)
-            .check("siblingCount", "must not be negative", answers -> siblings(answers) >= 0),
+            .atLeast("siblingCount", 0, "must not be negative"),
         TaskRules.task("qualityAssureCpr")
             .require("cprApproved", BOOLEAN)
             .require("managerRationale", TEXT)
@@ -101,8 +103,7 @@ public class AdoptionDecisionRules implements ProcessRules {
             .require("panelRecommendsApproval", BOOLEAN)
             .require("panelMembers", TEXT)
             .require("finalMinutesReceivedAt", DATE_TIME)
-            .check("panelMembers", "must be user ids separated by commas", answers -> !panelMembers(answers).isEmpty()
-                && panelMembers(answers).stream().allMatch(id -> id.matches("[A-Za-z0-9._@-]{1,64}")))
+            .matches("panelMembers", USER_IDS, "must be user ids separated by commas")
             .check("finalMinutesReceivedAt", "must not be before panelDate or in the future", answers ->
                 LondonTime.notAfterNow(answers.dateTime("finalMinutesReceivedAt"))
                     && !answers.dateTime("finalMinutesReceivedAt").toLocalDate().isBefore(answers.date("panelDate")))
@@ -118,16 +119,13 @@ public class AdoptionDecisionRules implements ProcessRules {
             .require("admReasons", TEXT)
             .requireWhen("departureReasons", TEXT, "the decision differs from the panel's recommendation",
                 AdoptionDecisionRules::departsFromPanel)
-            .check("readCpr", "must be true: confirm you have read the child permanence report", answers -> answers.isTrue("readCpr"))
-            .check("readHealthSummary", "must be true: confirm you have read the medical adviser's summary",
-                answers -> answers.isTrue("readHealthSummary"))
-            .check("readLegalAdvice", "must be true: confirm you have read the legal advice", answers -> answers.isTrue("readLegalAdvice"))
-            .check("readPanelMinutes", "must be true: confirm you have read the panel's final minutes",
-                answers -> !PANEL.test(answers) || answers.isTrue("readPanelMinutes"))
-            .check("readPanelRecommendation", "must be true: confirm you have read the panel's recommendation",
-                answers -> !PANEL.test(answers) || answers.isTrue("readPanelRecommendation"))
-            .check("admReasons", "must be at least " + MIN_REASONS_LENGTH + " characters: your own reasons",
-                answers -> answers.text("admReasons").strip().length() >= MIN_REASONS_LENGTH)
+            .mustTick("readCpr", "must be true: confirm you have read the child permanence report")
+            .mustTick("readHealthSummary", "must be true: confirm you have read the medical adviser's summary")
+            .mustTick("readLegalAdvice", "must be true: confirm you have read the legal advice")
+            .mustTickWhen("readPanelMinutes", "must be true: confirm you have read the panel's final minutes", PANEL)
+            .mustTickWhen("readPanelRecommendation", "must be true: confirm you have read the panel's recommendation", PANEL)
+            .atLeastCharacters("admReasons", MIN_REASONS_LENGTH,
+                "must be at least " + MIN_REASONS_LENGTH + " characters: your own reasons")
             .notBy("a member of the panel (panelMembers) may not make the agency decision", AdoptionDecisionRules::panelMembers)
             .signsOff("prepareChildPermanenceReport")
             .deadline("admDecisionDueAt", BreachCode.ADM_DECISION_LATE)
@@ -155,12 +153,12 @@ public class AdoptionDecisionRules implements ProcessRules {
             .optional("reviewPanelRecommendation", TEXT),
         TaskRules.task("makeFinalAgencyDecision")
             .requireWhen("readIrmRecommendation", BOOLEAN, "the adopters applied to the IRM", IRM_APPLIED)
-            .check("readIrmRecommendation", "must be true: read the IRM panel's recommendation before deciding",
-                answers -> !IRM_APPLIED.test(answers) || answers.isTrue("readIrmRecommendation"))
+            .mustTickWhen("readIrmRecommendation", "must be true: read the IRM panel's recommendation before deciding",
+                IRM_APPLIED)
             .require("finalApproves", BOOLEAN)
             .require("finalReasons", TEXT)
-            .check("finalReasons", "must be at least " + MIN_REASONS_LENGTH + " characters: your own reasons",
-                answers -> answers.text("finalReasons").strip().length() >= MIN_REASONS_LENGTH)
+            .atLeastCharacters("finalReasons", MIN_REASONS_LENGTH,
+                "must be at least " + MIN_REASONS_LENGTH + " characters: your own reasons")
             .notBy("a member of the panel (panelMembers) may not make the agency decision", AdoptionDecisionRules::panelMembers)
             .signsOff("prepareChildPermanenceReport")
             .onCompleted(cases::finallyDecided),

@@ -74,7 +74,7 @@ public class PrivateFosteringRules implements ProcessRules {
         .require("carerRelationship",
             oneOf("GRANDPARENT", "SIBLING", "AUNT_UNCLE", "STEP_PARENT", "FAMILY_FRIEND", "OTHER_RELATIVE", "OTHER"))
         .check("notifiedAt", "must not be in the future", answers -> LondonTime.notAfterNow(answers.dateTime("notifiedAt")))
-        .check("intendedDurationDays", "must be at least 1", answers -> answers.integer("intendedDurationDays") >= 1);
+        .atLeast("intendedDurationDays", 1, "must be at least 1");
   }
 
   @Override

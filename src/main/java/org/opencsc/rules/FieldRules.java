@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import org.opencsc.rules.RuleViolation.Problem;
 
@@ -41,10 +43,61 @@ public abstract class FieldRules<S extends FieldRules<S>> {
     return self();
   }
 
-  /** A rule across fields, checked once every field has the right type. */
+  /**
+   * A rule across fields, checked once every field has the right type. Only the server can check
+   * it: a form in the browser cannot (it needs other answers, the clock or the case).
+   */
   public S check(String field, String rule, Predicate<Answers> holds) {
-    checks.add(new Check(field, rule, holds));
+    checks.add(new Check(field, rule, holds, Map.of()));
     return self();
+  }
+
+  /**
+   * A box the worker must tick (a confirmation, such as having read a report). The form marks it
+   * required, which in Camunda Forms means ticked, so the worker learns it before submitting.
+   */
+  public S mustTick(String field, String rule) {
+    return mustTickWhen(field, rule, answers -> true);
+  }
+
+  /** A box the worker must tick when the condition holds (the form shows it only then). */
+  public S mustTickWhen(String field, String rule, Predicate<Answers> when) {
+    checks.add(new Check(field, rule, answers -> !when.test(answers) || answers.isTrue(field), Map.of("required", true)));
+    return self();
+  }
+
+  /**
+   * Text of at least this many characters once spaces at either end are left out (as the form
+   * counts them too), whenever it is given.
+   */
+  public S atLeastCharacters(String field, int min, String rule) {
+    checks.add(new Check(field, rule, answers -> answers.text(field) == null
+        || answers.text(field).strip().length() >= min, Map.of("minLength", min)));
+    return self();
+  }
+
+  /** A whole number no smaller than this, whenever it is given. */
+  public S atLeast(String field, int min, String rule) {
+    checks.add(new Check(field, rule, answers -> answers.integer(field) == null || answers.integer(field) >= min,
+        Map.of("min", min)));
+    return self();
+  }
+
+  /**
+   * Text that matches this pattern as a whole, whenever it is given. The pattern is written for
+   * both Java and the browser's JavaScript (anchored with ^ and $, no flags): the form checks the
+   * same pattern as the server.
+   */
+  public S matches(String field, String pattern, String rule) {
+    Pattern compiled = Pattern.compile(pattern);
+    checks.add(new Check(field, rule, answers -> answers.text(field) == null
+        || compiled.matcher(answers.text(field)).matches(), Map.of("pattern", pattern)));
+    return self();
+  }
+
+  /** Every rule across fields, in declaration order, with what a form can check of each. */
+  public List<Check> checks() {
+    return Collections.unmodifiableList(checks);
   }
 
   /**
@@ -125,7 +178,16 @@ public abstract class FieldRules<S extends FieldRules<S>> {
     }
   }
 
-  private record Check(String field, String rule, Predicate<Answers> holds) {
+  /**
+   * A rule on a field beyond its type. {@code formValidation} is what Camunda Forms can check of it
+   * in the browser, as the entries of the field's {@code validate} (such as {@code minLength: 50});
+   * empty when only the server can check it.
+   */
+  public record Check(String field, String rule, Predicate<Answers> holds, Map<String, Object> formValidation) {
+
+    public boolean serverOnly() {
+      return formValidation.isEmpty();
+    }
   }
 
   /** A value kept for forms and lists to read, worked out from the answers. */

@@ -2,7 +2,6 @@ package org.opencsc.rules;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,12 +129,17 @@ public abstract class FieldType {
 
   /** One of a fixed list of codes, as the contract spells them. */
   public static FieldType oneOf(String... codes) {
-    List<String> allowed = Arrays.asList(codes);
+    List<String> allowed = List.of(codes);
     String description = "one of " + String.join(", ", allowed);
     return new FieldType(description) {
       @Override
       public Optional<String> problemWith(Object value) {
         return allowed.contains(value) ? Optional.empty() : Optional.of("must be " + description);
+      }
+
+      @Override
+      public List<String> codes() {
+        return allowed;
       }
     };
   }
@@ -250,6 +254,11 @@ public abstract class FieldType {
 
   /** Why this (present, non-null) value is not of this type, if it is not. */
   public abstract Optional<String> problemWith(Object value);
+
+  /** The codes a choice may take, as a form's options must offer them; empty for other types. */
+  public List<String> codes() {
+    return List.of();
+  }
 
   /** Whether answers of this type are lists (sent by a form as Json). */
   public boolean isList() {

@@ -161,9 +161,8 @@ public class StrategyDiscussionRules implements ProcessRules {
                 answers -> answers.is("s47Outcome", "ICPC_NOT_REQUIRED"))
             // No further action after an enquiry: the reasons in full, then a manager's sign-off.
             .requireWhen("nfaReasons", TEXT, "s47Outcome is NO_FURTHER_ACTION", NO_FURTHER_ACTION)
-            .check("nfaReasons", "must give the reasons in at least " + NFA_REASONS_MIN_LENGTH + " characters",
-                answers -> !NO_FURTHER_ACTION.test(answers)
-                    || answers.text("nfaReasons").strip().length() >= NFA_REASONS_MIN_LENGTH)
+            .atLeastCharacters("nfaReasons", NFA_REASONS_MIN_LENGTH,
+                "must give the reasons in at least " + NFA_REASONS_MIN_LENGTH + " characters")
             .deadline("icpcDueAt", BreachCode.ICPC_NOT_WITHIN_15WD)
             .deadlineAppliesWhen(answers -> !answers.is("s47Outcome", "ICPC_REQUIRED"))
             .onCompleted(cases::enquiryOutcome),

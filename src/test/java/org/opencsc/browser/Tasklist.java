@@ -324,6 +324,19 @@ final class Tasklist {
         + "'[aria-invalid=true], .fjs-form-field-error')).map(e => (e.id || '') + ' ' + e.textContent).join(' | ');"));
   }
 
+  /**
+   * The error the form shows beside a field (empty when none), found as a screen reader finds it:
+   * through the field's aria-describedby.
+   */
+  String errorBeside(String key) {
+    return String.valueOf(((JavascriptExecutor) browser).executeScript(
+        "const field = document.querySelector(\"[id$='-Field_\" + arguments[0] + \"']\");"
+            + "if (!field) { return 'no field ' + arguments[0]; }"
+            + "const ids = (field.getAttribute('aria-describedby') || '').split(' ').filter(id => id);"
+            + "return ids.map(id => document.getElementById(id)).filter(e => e && e.classList.contains('fjs-form-field-error'))"
+            + ".map(e => e.textContent.trim()).join(' ');", key));
+  }
+
   /** Waits for Tasklist to show a notification containing the text (an error from the server). */
   String notificationContaining(String text) {
     return wait.until(driver -> {

@@ -167,19 +167,42 @@ class TasklistJourneyTest extends ApplicationTest {
   }
 
   @Test
-  void theServerRefusesADecisionMakerWhoHasNotReadThePapersAndTheMessageIsShown() throws Exception {
+  void theFormStopsADecisionMakerWhoHasNotReadThePapersBesideEachBoxAndSendsNothing() throws Exception {
     ProcessInstance decision = atAgencyDecision();
     tasklist.login("ada");
     tasklist.openTask(task(decision, "makeAgencyDecision").getId());
     tasklist.type("admReasons", "Having read every paper I am satisfied that adoption meets the child's lifelong needs.");
-    assertRefused(decision, "makeAgencyDecision", "Tick", "I have read the child permanence report",
-        "tasklist-decision-refused");
+    tasklist.complete();
+    assertThat(tasklist.errorBeside("readCpr")).as("beside the box, in the form").contains("required");
+    assertThat(tasklist.errorBeside("readLegalAdvice")).contains("required");
+    assertThat(tasklist.errorBeside("admReasons")).as("the reasons are long enough").isEmpty();
+    assertThat(task(decision, "makeAgencyDecision")).as("the task stays open").isNotNull();
+    assertThat(engine.getRuntimeService().getVariable(decision.getId(), "admApproves")).as("nothing written").isNull();
+    assertThat(tasklist.vendorBannerShown()).as("no vendor banner for practitioners").isFalse();
+    Browser.screenshot(browser, "tasklist-decision-refused");
+
+    tasklist.tick("readCpr");
+    tasklist.tick("readHealthSummary");
+    tasklist.tick("readLegalAdvice");
+    tasklist.tick("admApproves");
+    tasklist.complete();
+    assertThat(engine.getRuntimeService().getVariable(decision.getId(), "admApproves")).isEqualTo(true);
+  }
+
+  @Test
+  void aRuleOnlyTheServerCanCheckIsRefusedInTheFormsWordsAtTheTop() throws Exception {
+    ProcessInstance episode = missingEpisode("EP-TL-9");
+    tasklist.login("sarah");
+    tasklist.openTask(task(episode, "recordReturn").getId());
+    ZonedDateTime tomorrow = ZonedDateTime.now(ZoneId.of("Europe/London")).plusDays(1);
+    tasklist.dateTime("returnedAt", date(tomorrow), time(tomorrow));
+    assertRefused(episode, "recordReturn", "in the future", "When the child returned", "tasklist-return-refused");
     Tasklist.Notice notice = tasklist.notice();
     assertThat(notice.text()).as("in the form's words, not the engine's")
-        .contains("Tick \u201cI have read the child permanence report\u201d.")
-        .doesNotContain("readCpr").doesNotContain("ENGINE-").doesNotContain(task(decision, "makeAgencyDecision").getId());
+        .contains("\u201cWhen the child returned\u201d must not be in the future.")
+        .doesNotContain("returnedAt").doesNotContain("ENGINE-").doesNotContain(task(episode, "recordReturn").getId());
     assertThat(notice.fromTop()).as("where the worker looks: the top of the page").isLessThan(0.25);
-    assertThat(tasklist.vendorBannerShown()).as("no vendor banner for practitioners").isFalse();
+    assertThat(engine.getRuntimeService().getVariable(episode.getId(), "returnedAt")).as("nothing written").isNull();
   }
 
   @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.opencsc.ApplicationTest;
 import org.opencsc.rules.FieldRules;
 import org.opencsc.rules.FieldType;
+import org.opencsc.rules.ProcessRules;
 import org.opencsc.rules.StartRules;
 import org.opencsc.rules.TaskRules;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,6 +109,100 @@ class FormsMatchRulesTest extends ApplicationTest {
     }
   }
 
+  /**
+   * What only the server can check (rules across answers, the clock, the case, who is signing) is
+   * listed for practitioners and analysts in docs/form-checks.md, step by step, in the words of
+   * the form. The page is made from the rules: when it is out of date the test writes the new one
+   * to target/form-checks.md to copy over.
+   */
+  @Test
+  void whatOnlyTheServerChecksIsListedStepByStep() throws IOException {
+    Map<String, String> formOf = new HashMap<>();
+    for (BpmnModelInstance diagram : diagrams) {
+      for (Process process : diagram.getModelElementsByType(Process.class)) {
+        diagram.getModelElementsByType(StartEvent.class).stream().filter(start -> start.getCamundaFormRef() != null)
+            .forEach(start -> formOf.put(process.getId() + "/start", start.getCamundaFormRef()));
+        diagram.getModelElementsByType(UserTask.class)
+            .forEach(task -> formOf.put(process.getId() + "/" + task.getId(), task.getCamundaFormRef()));
+      }
+    }
+    StringBuilder page = new StringBuilder(String.join("\n",
+        "# What the form checks, and what only the server checks",
+        "",
+        "Made from the rules by `FormsMatchRulesTest`; do not edit by hand (the test writes the new page to",
+        "`target/form-checks.md` when the rules change).",
+        "",
+        "Each form in Tasklist checks, as you fill it in, what it can: required answers (a required box",
+        "must be ticked), the longest text a field may hold, the shortest reasons, the least number, the",
+        "shape of a list of user ids, and the choices offered. The server checks all of these again, and",
+        "also what a form in the browser cannot know. For every text answer: plain text only, no HTML",
+        "or script markup. For every date and time: a real date, read in UK time. For every step: who",
+        "may do it (a manager signing off cannot sign off their own work), and its deadline.",
+        "",
+        "When the server refuses an answer, the form shows the reason at the top, in the form's words",
+        "(\"“When the child returned” must not be in the future.\"); nothing is saved and the step stays",
+        "open.",
+        "",
+        "## Checked only by the server, step by step",
+        ""));
+    for (ProcessRules process : catalogue.processes()) {
+      List<String> rows = new ArrayList<>();
+      rows.addAll(serverOnlyRows("Start", forms.get(formOf.get(process.processKey() + "/start")), process.start()));
+      for (TaskRules task : process.tasks()) {
+        JsonNode form = forms.get(formOf.get(process.processKey() + "/" + task.taskKey()));
+        rows.addAll(serverOnlyRows("`" + task.taskKey() + "`", form, task));
+        task.exclusions().forEach(exclusion -> rows.add("| `" + task.taskKey() + "` | who completes it | "
+            + exclusion.rule() + " |"));
+        if (!task.signsOffTaskKeys().isEmpty()) {
+          rows.add("| `" + task.taskKey() + "` | who completes it | not the person who completed "
+              + String.join(" or ", task.signsOffTaskKeys().stream().map(key -> "`" + key + "`").toList())
+              + " (four eyes) |");
+        }
+      }
+      page.append("\n### ").append(process.title()).append(" (`").append(process.processKey()).append("`)\n\n");
+      if (rows.isEmpty()) {
+        page.append("Nothing beyond the checks every step has.\n");
+      } else {
+        page.append("| Step | Answer | Rule |\n|---|---|---|\n");
+        rows.forEach(row -> page.append(row).append("\n"));
+      }
+    }
+    String expected = page.toString();
+    Path docs = Path.of("docs/form-checks.md");
+    String actual = Files.exists(docs) ? Files.readString(docs) : "";
+    if (!actual.equals(expected)) {
+      Files.createDirectories(Path.of("target"));
+      Files.writeString(Path.of("target/form-checks.md"), expected);
+    }
+    assertThat(actual).as("docs/form-checks.md is out of date: copy target/form-checks.md over it").isEqualTo(expected);
+  }
+
+  private static List<String> serverOnlyRows(String step, JsonNode form, FieldRules<?> rules) {
+    Map<String, String> labels = new HashMap<>();
+    if (form != null) {
+      collectLabels(form.path("components"), labels);
+    }
+    List<String> rows = new ArrayList<>();
+    for (FieldRules.Check check : rules.checks()) {
+      if (check.serverOnly()) {
+        String label = labels.get(check.field());
+        rows.add("| " + step + " | " + (label == null ? "`" + check.field() + "`" : "“" + label + "” (`" + check.field() + "`)")
+            + " | " + check.rule().replace("|", "\\|") + " |");
+      }
+    }
+    return rows;
+  }
+
+  private static void collectLabels(JsonNode components, Map<String, String> labels) {
+    for (JsonNode component : components) {
+      String key = component.has("key") ? component.path("key").asText() : component.path("path").asText();
+      if (!key.isEmpty() && component.has("label")) {
+        labels.putIfAbsent(key, component.path("label").asText());
+      }
+      collectLabels(component.path("components"), labels);
+    }
+  }
+
   @Test
   void everyTaskWithRulesExistsInItsDiagram() {
     Map<String, Set<String>> tasksByProcess = new HashMap<>();
@@ -152,6 +249,7 @@ class FormsMatchRulesTest extends ApplicationTest {
       }
     }
     Set<String> derived = rules instanceof TaskRules task ? task.derivedFields() : Set.of();
+    assertBrowserChecksMatch(where, inputs, rules, derived);
     for (String field : rules.conditionallyRequiredFields()) {
       if (derived.contains(field)) {
         continue; // worked out from another answer the form asks for (attendance, from who took part)
@@ -163,6 +261,65 @@ class FormsMatchRulesTest extends ApplicationTest {
             .as(where + ": " + field + " must be required when shown").isTrue();
         assertThat(component.path("conditional").path("hide").asText())
             .as(where + ": " + field + " must be shown only when it applies").isNotBlank();
+      }
+    }
+  }
+
+  /** The checks a form may carry beyond "required" and the length of its type, and the rules that back them. */
+  private static final Set<String> RULE_BACKED = Set.of("minLength", "min", "max", "pattern");
+
+  /**
+   * Field by field, the form checks in the browser what the server's rules let it check: each rule
+   * with a form equivalent is in the field's {@code validate}; each such check in a form is backed
+   * by a rule (a form stricter than the server would stop a valid answer); a choice offers exactly
+   * the codes the server takes; a whole number takes no decimals; a box marked required (which in
+   * Camunda Forms means ticked) is one the server requires ticked.
+   */
+  private static void assertBrowserChecksMatch(String where, Map<String, JsonNode> inputs, FieldRules<?> rules,
+      Set<String> derived) {
+    Map<String, Map<String, Object>> backed = new HashMap<>();
+    for (FieldRules.Check check : rules.checks()) {
+      if (check.serverOnly()) {
+        continue;
+      }
+      backed.computeIfAbsent(check.field(), field -> new HashMap<>()).putAll(check.formValidation());
+      if (derived.contains(check.field())) {
+        continue;
+      }
+      JsonNode component = inputs.get(check.field());
+      assertThat(component).as(where + ": " + check.field() + " (checked by the form) missing from the form").isNotNull();
+      check.formValidation().forEach((key, value) -> assertThat(component.path("validate").path(key).asText())
+          .as(where + ": " + check.field() + " must have validate." + key + " " + value + " (" + check.rule() + ")")
+          .isEqualTo(String.valueOf(value)));
+    }
+    for (Map.Entry<String, JsonNode> input : inputs.entrySet()) {
+      String field = input.getKey();
+      JsonNode component = input.getValue();
+      Map<String, Object> fieldChecks = backed.getOrDefault(field, Map.of());
+      for (String key : RULE_BACKED) {
+        if (component.path("validate").has(key)) {
+          assertThat(fieldChecks).as(where + ": " + field + " validate." + key + " has no rule on the server behind it")
+              .containsKey(key);
+        }
+      }
+      if ("checkbox".equals(component.path("type").asText()) && component.path("validate").path("required").asBoolean()) {
+        assertThat(fieldChecks).as(where + ": " + field + " is required (ticked) in the form but not by the server,"
+            + " so a worker could not answer no").containsKey("required");
+      }
+      if (!rules.fields().contains(field)) {
+        continue;
+      }
+      FieldType type = rules.typeOf(field);
+      if (!type.codes().isEmpty()) {
+        Set<String> offered = new LinkedHashSet<>();
+        component.path("values").forEach(option -> offered.add(option.path("value").asText()));
+        assertThat(offered).as(where + ": " + field + " must offer exactly the codes the server takes")
+            .containsExactlyInAnyOrderElementsOf(type.codes());
+      }
+      if (type == FieldType.INTEGER) {
+        assertThat(component.path("type").asText()).as(where + ": " + field + " is a whole number").isEqualTo("number");
+        assertThat(component.path("decimalDigits").asText()).as(where + ": " + field + " takes no decimals")
+            .isEqualTo("0");
       }
     }
   }

@@ -240,4 +240,44 @@ class FieldRulesTest {
     assertThat(problems(returned)).containsExactly(problem("returnedAt", "is required (a date-time)"));
     assertThat(problems(returned, "returnedAt", "2026-11-27T09:30:00Z")).isEmpty();
   }
+  @Test
+  void checksAFormCanMakeTooAreKeptWithTheFormsOwnWordsAndTheRestAreTheServersAlone() {
+    TaskRules decide = TaskRules.task("decide")
+        .require("read", BOOLEAN).require("reasons", TEXT).require("count", INTEGER).require("members", TEXT)
+        .require("heldAt", DATE_TIME)
+        .mustTick("read", "must be true: confirm you have read it")
+        .atLeastCharacters("reasons", 10, "must be at least 10 characters")
+        .atLeast("count", 0, "must not be negative")
+        .matches("members", "^[a-z]+(?:\\s*,\\s*[a-z]+)*$", "must be user ids separated by commas")
+        .check("heldAt", "must not be in the future", answers -> true);
+    assertThat(decide.checks()).extracting(FieldRules.Check::formValidation).containsExactly(
+        Map.of("required", true), Map.of("minLength", 10), Map.of("min", 0),
+        Map.of("pattern", "^[a-z]+(?:\\s*,\\s*[a-z]+)*$"), Map.of());
+    assertThat(decide.checks()).filteredOn(FieldRules.Check::serverOnly).extracting(FieldRules.Check::field)
+        .containsExactly("heldAt");
+
+    Object[] good = {"read", true, "reasons", "  ten chars!  ", "count", 0, "members", "ann, bo", "heldAt", "2026-11-27T09:30"};
+    assertThat(problems(decide, good)).isEmpty();
+    assertThat(problems(decide, "read", false, "reasons", "  short    ", "count", -1, "members", "ann bo",
+        "heldAt", "2026-11-27T09:30")).containsExactly(
+        problem("read", "must be true: confirm you have read it"),
+        problem("reasons", "must be at least 10 characters"),
+        problem("count", "must not be negative"),
+        problem("members", "must be user ids separated by commas"));
+  }
+
+  @Test
+  void aBoxToTickOnlyInSomeAnswersAndAMinimumOnAnAbsentAnswerAskNothingThen() {
+    TaskRules rules = TaskRules.task("t").require("route", oneOf("PANEL", "DIRECT"))
+        .requireWhen("readMinutes", BOOLEAN, "route is PANEL", answers -> answers.is("route", "PANEL"))
+        .mustTickWhen("readMinutes", "must be true: read the minutes", answers -> answers.is("route", "PANEL"))
+        .optional("note", TEXT).atLeastCharacters("note", 5, "must be at least 5 characters")
+        .optional("days", INTEGER).atLeast("days", 1, "must be at least 1");
+    assertThat(problems(rules, "route", "DIRECT")).isEmpty();
+    assertThat(problems(rules, "route", "PANEL", "readMinutes", false))
+        .containsExactly(problem("readMinutes", "must be true: read the minutes"));
+    assertThat(problems(rules, "route", "DIRECT", "days", 0)).containsExactly(problem("days", "must be at least 1"));
+    assertThat(FieldType.oneOf("A", "B").codes()).containsExactly("A", "B");
+    assertThat(TEXT.codes()).isEmpty();
+  }
 }
