@@ -27,7 +27,13 @@ public final class Browser {
   private Browser() {
   }
 
+  /** A council PC's browser: UK time, English (United Kingdom). */
   public static WebDriver open() throws IOException {
+    return open("Europe/London", "en-GB");
+  }
+
+  /** A browser whose computer's clock is on this time zone, set to this language. */
+  public static WebDriver open(String timeZone, String locale) throws IOException {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver ("
           + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver (.ci/run does this)");
@@ -36,15 +42,15 @@ public final class Browser {
     options.setBinary(CHROMIUM.toString());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1100", "--lang=en-GB", "--accept-lang=en-GB",
+        "--disable-sync", "--window-size=1400,1100", "--lang=" + locale, "--accept-lang=" + locale,
         "--user-data-dir=" + Files.createTempDirectory(Files.createDirectories(PROFILES.toAbsolutePath()), "profile"));
-    // A council PC's clock: Tasklist shows dates in the browser's time zone.
+    // The computer's clock: Tasklist shows dates in the browser's time zone.
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .withEnvironment(java.util.Map.of("TZ", "Europe/London")).build();
+        .withEnvironment(java.util.Map.of("TZ", timeZone)).build();
     ChromeDriver driver = new ChromeDriver(service, options);
-    // A UK browser: Intl (and so the forms' date fields) formats dates the British way. Headless
-    // Chromium ignores --lang for this, so the locale is set through the DevTools protocol.
-    driver.executeCdpCommand("Emulation.setLocaleOverride", java.util.Map.of("locale", "en-GB"));
+    // Headless Chromium ignores --lang for Intl's default locale (which the forms' date fields
+    // follow), so the locale is set through the DevTools protocol.
+    driver.executeCdpCommand("Emulation.setLocaleOverride", java.util.Map.of("locale", locale));
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;
   }

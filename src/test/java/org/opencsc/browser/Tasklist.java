@@ -124,6 +124,19 @@ final class Tasklist {
     return !browser.findElements(FORM).isEmpty();
   }
 
+  /** The warning shown when the computer's clock is not on UK time (empty when none). */
+  String zoneWarning() {
+    return browser.findElements(By.id("opencsc-zone-warning")).stream().map(WebElement::getText).findFirst().orElse("");
+  }
+
+  /** Opens the start form of a process in Tasklist's "Start process" dialog, by the dialog's own link. */
+  void openStartForm(String processKey) {
+    browser.get(base + "/camunda/app/tasklist/default/#/?processStart=" + processKey);
+    waitFor("the start form of " + processKey).until(driver -> driver.findElements(By.cssSelector(".modal .fjs-container"))
+        .stream().anyMatch(WebElement::isDisplayed));
+    formSettled();
+  }
+
   /** Opens a task by its link, as from a filter's list or a notification. */
   void openTask(String taskId) {
     openLink(taskId);

@@ -14,35 +14,15 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opencsc.ApplicationTest;
 import org.opencsc.WorkflowFixture;
 import org.opencsc.calendar.LondonTime;
-import org.openqa.selenium.WebDriver;
 
 /**
  * Journeys through the real Tasklist in a real browser, as social workers, managers and decision
  * makers use it: the forms, the role filters, the server's rules, and nothing left behind.
  */
-class TasklistJourneyTest extends ApplicationTest {
-
-  private WebDriver browser;
-  private Tasklist tasklist;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = Browser.open();
-    tasklist = new Tasklist(browser, port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
+class TasklistJourneyTest extends TasklistBrowserTest {
 
   @Test
   void aSocialWorkerRecordsTheReturnAndOffersTheInterviewAndADeclineNeedsItsReason() throws Exception {
@@ -272,6 +252,33 @@ class TasklistJourneyTest extends ApplicationTest {
     } finally {
       engine.getRuntimeService().deleteProcessInstances(waiting, "test data", true, true);
     }
+  }
+
+  @Test
+  void aBrowserOnNewYorkTimeInUsEnglishStillShowsUkDatesAndSaysItsClockIsNotOnUkTime() throws Exception {
+    reopenBrowser("America/New_York", "en-US");
+    ProcessInstance episode = missingEpisode("EP-TL-NY");
+    ZonedDateTime returned = ZonedDateTime.now(LondonTime.ZONE).minusHours(1).withSecond(0).withNano(0);
+    complete(episode, "recordReturn", "sam", variables("returnedAt", returned.toOffsetDateTime().toString()));
+    String offer = task(episode, "offerReturnInterview").getId();
+
+    tasklist.login("sarah");
+    tasklist.filter("My team's tasks");
+    assertThat(tasklist.listedCard(offer)).as("the deadline in UK time, day first")
+        .contains(returned.plusHours(72).format(DateTimeFormatter.ofPattern("EEE dd/MM/yyyy HH:mm", java.util.Locale.UK)));
+    assertThat(tasklist.zoneWarning()).as("told, in words, that typed times are this computer's")
+        .contains("America/New_York").contains("not UK time");
+
+    tasklist.openTask(offer);
+    tasklist.tick("rhiOffered");
+    assertThat(tasklist.placeholder("rhiOfferedAt")).as("day first, though the browser is American").isEqualTo("dd/mm/yyyy");
+    ZonedDateTime offered = ZonedDateTime.now(ZoneId.of("America/New_York")).minusMinutes(30).withSecond(0).withNano(0);
+    tasklist.tick("rhiAccepted");
+    tasklist.dateTime("rhiOfferedAt", date(offered), time(offered));
+    Browser.screenshot(browser, "tasklist-new-york-browser");
+    tasklist.complete();
+    assertThat(LondonTime.dateTime(engine.getRuntimeService().getVariable(episode.getId(), "rhiOfferedAt")).toInstant())
+        .as("the date typed day first, the time read on the computer's clock").isEqualTo(offered.toInstant());
   }
 
   @Test

@@ -18,9 +18,10 @@ export default {
   },
   disableWelcomeMessage: true,
   // Forget answers saved in the browser once a task is completed or the user logs out;
-  // open task lists soonest due first; let forms with a dynamic list be completed.
-  customScripts: ['scripts/opencsc/forget-saved-forms', 'scripts/opencsc/soonest-due-first',
-    'scripts/opencsc/dynamic-lists'],
+  // open task lists soonest due first; let forms with a dynamic list be completed; name what
+  // Tasklist leaves unnamed for screen readers; dates in UK form whatever the browser's language.
+  customScripts: ['scripts/opencsc/uk-dates', 'scripts/opencsc/forget-saved-forms',
+    'scripts/opencsc/soonest-due-first', 'scripts/opencsc/dynamic-lists', 'scripts/opencsc/accessible-names'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
