@@ -109,7 +109,7 @@ public class AdoptionDecisionRules implements ProcessRules {
                     && !answers.dateTime("finalMinutesReceivedAt").toLocalDate().isBefore(answers.date("panelDate")))
             .onCompleted(cases::panelRecommended),
         // Each paper confirmed read, own reasons, departure reasons; never a panel member.
-        TaskRules.task("makeAgencyDecision")
+        TaskRules.task("makeAgencyDecision").showsInUkTime("admDecisionDueAt")
             .require("readCpr", BOOLEAN)
             .require("readHealthSummary", BOOLEAN)
             .require("readLegalAdvice", BOOLEAN)
@@ -130,7 +130,7 @@ public class AdoptionDecisionRules implements ProcessRules {
             .signsOff("prepareChildPermanenceReport")
             .deadline("admDecisionDueAt", BreachCode.ADM_DECISION_LATE)
             .onCompleted(cases::decided),
-        TaskRules.task("escalateOverdueAgencyDecision")
+        TaskRules.task("escalateOverdueAgencyDecision").showsInUkTime("admDecisionDueAt")
             .require("managerAction", TEXT),
         // Minded not to approve prospective adopters: 40 working days for representations or the IRM.
         // The 40 working days run from the notice being sent (reg 30B), not from the decision.
@@ -140,13 +140,13 @@ public class AdoptionDecisionRules implements ProcessRules {
                 answers -> LondonTime.notAfterNow(answers.dateTime("qdNoticeSentAt"))
                     && !answers.dateTime("qdNoticeSentAt").isBefore(
                         answers.dateTime(TaskRules.completedAtVariable("makeAgencyDecision")))),
-        TaskRules.task("recordIrmRecommendation")
+        TaskRules.task("recordIrmRecommendation").showsInUkTime("irmAppliedAt")
             .require("irmRecommendation", oneOf("APPROVE", "NOT_APPROVE"))
             .require("irmRecommendationReceivedAt", DATE_TIME)
             .check("irmRecommendationReceivedAt", "must not be before irmAppliedAt (the application) or in the future",
                 answers -> LondonTime.notAfterNow(answers.dateTime("irmRecommendationReceivedAt"))
                     && !answers.dateTime("irmRecommendationReceivedAt").isBefore(answers.dateTime("irmAppliedAt"))),
-        TaskRules.task("recordRepresentations")
+        TaskRules.task("recordRepresentations").showsInUkTime("representationsDueAt")
             .require("representationsReceived", BOOLEAN)
             .requireWhen("representationsSummary", TEXT, "representationsReceived is true",
                 answers -> answers.isTrue("representationsReceived"))
@@ -162,7 +162,7 @@ public class AdoptionDecisionRules implements ProcessRules {
             .notBy("a member of the panel (panelMembers) may not make the agency decision", AdoptionDecisionRules::panelMembers)
             .signsOff("prepareChildPermanenceReport")
             .onCompleted(cases::finallyDecided),
-        TaskRules.task("notifyDecisionOrally")
+        TaskRules.task("notifyDecisionOrally").showsInUkTime("oralNoticeDueAt", "decidedAt")
             .require("notifiedOrallyAt", DATE_TIME)
             .require("personsNotified", TEXT)
             .check("notifiedOrallyAt", "must not be before the decision (decidedAt) or in the future",
@@ -170,7 +170,7 @@ public class AdoptionDecisionRules implements ProcessRules {
             .deadline("oralNoticeDueAt", BreachCode.ADM_NOTIFY_ORAL_LATE)
             .metAt("notifiedOrallyAt")
             .onCompleted(cases::toldOrally),
-        TaskRules.task("notifyDecisionInWriting")
+        TaskRules.task("notifyDecisionInWriting").showsInUkTime("writtenNoticeDueAt", "decidedAt")
             .require("writtenNoticeSentAt", DATE_TIME)
             .check("writtenNoticeSentAt", "must not be before the decision (decidedAt) or in the future",
                 answers -> noticeAfterDecision(answers, "writtenNoticeSentAt"))

@@ -68,7 +68,7 @@ public class BreachEscalationRules implements ProcessRules {
 
   @Override
   public List<TaskRules> tasks() {
-    return List.of(TaskRules.task("reviewContinuedBreach")
+    return List.of(TaskRules.task("reviewContinuedBreach").showsInUkTime("breachDueAt", "breachRecordedAt")
         .require("serviceManagerAction", TEXT));
   }
 

@@ -107,7 +107,7 @@ public class MissingEpisodeRules implements ProcessRules {
         // Offered every time; reasons when not offered or declined. The 72 hours bind the offer
         // only when no interview follows (declined or not offered), and then run to the offer:
         // an offer the child declined within them is on time.
-        TaskRules.task("offerReturnInterview")
+        TaskRules.task("offerReturnInterview").showsInUkTime("rhiDueAt")
             .require("rhiOffered", BOOLEAN)
             .requireWhen("rhiOfferedAt", DATE_TIME, "rhiOffered is true", answers -> answers.isTrue("rhiOffered"))
             .requireWhen("rhiAccepted", BOOLEAN, "rhiOffered is true", answers -> answers.isTrue("rhiOffered"))
@@ -123,7 +123,7 @@ public class MissingEpisodeRules implements ProcessRules {
             .failsWhen(answers -> answers.isFalse("rhiOffered"), BreachCode.RHI_NOT_OFFERED, "rhiNotOfferedReason")
             .onCompleted(cases::offered),
         // Held: what was said, by whom, how independent. Accepted but not held: the reasons.
-        TaskRules.task("conductReturnInterview")
+        TaskRules.task("conductReturnInterview").showsInUkTime("rhiDueAt")
             .optional("interviewNotHeld", BOOLEAN)
             .requireWhen("rhiHeldAt", DATE_TIME, "the interview was held", HELD)
             .requireWhen("interviewer", LINE, "the interview was held", HELD)
@@ -157,9 +157,9 @@ public class MissingEpisodeRules implements ProcessRules {
                     && (answers.isTrue("harmDisclosed") || answers.isTrue("repeatMissing")))
             .signsOff("offerReturnInterview", "conductReturnInterview")
             .onCompleted(cases::reviewed),
-        TaskRules.task("chaseReturnInterview")
+        TaskRules.task("chaseReturnInterview").showsInUkTime("rhiDueAt")
             .optional("chaseNote", TEXT),
-        TaskRules.task("escalateOverdueReturnInterview")
+        TaskRules.task("escalateOverdueReturnInterview").showsInUkTime("rhiDueAt")
             .require("managerAction", TEXT));
   }
 

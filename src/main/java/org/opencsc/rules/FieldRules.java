@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import org.opencsc.calendar.LondonTime;
 import org.opencsc.rules.RuleViolation.Problem;
 
 /**
@@ -109,6 +110,24 @@ public abstract class FieldRules<S extends FieldRules<S>> {
     shown.add(new Shown(variable, value));
     return self();
   }
+
+  /**
+   * Date-times of the case as the form shows them: in UK time, day first on a 24-hour clock
+   * ("Tue 15/12/2026 23:59"), whatever the clock and language of the reader's browser. Each is
+   * kept as {@code <variable>InUkTime}, empty while the case has no such time.
+   */
+  public S showsInUkTime(String... variables) {
+    for (String variable : variables) {
+      shows(variable + IN_UK_TIME, answers -> {
+        java.time.ZonedDateTime moment = answers.dateTime(variable);
+        return moment == null ? null : LondonTime.forReading(moment.toInstant());
+      });
+    }
+    return self();
+  }
+
+  /** The ending of a date-time's UK reading kept for forms (see {@link #showsInUkTime}). */
+  public static final String IN_UK_TIME = "InUkTime";
 
   public List<Shown> shown() {
     return shown;

@@ -138,7 +138,7 @@ public class StrategyDiscussionRules implements ProcessRules {
   @Override
   public List<TaskRules> tasks() {
     return List.of(
-        TaskRules.task("scheduleStrategyDiscussion")
+        TaskRules.task("scheduleStrategyDiscussion").showsInUkTime("assessmentDueAt")
             .require("discussionAt", DATE_TIME)
             .require("format", oneOf("MEETING", "CALLS")),
         recordDiscussion(),
@@ -149,13 +149,13 @@ public class StrategyDiscussionRules implements ProcessRules {
             .requireWhen("overrideReason", TEXT, "engagementOutcome is OVERRIDE",
                 answers -> answers.is("engagementOutcome", "OVERRIDE"))
             .signsOff("recordStrategyDiscussion"),
-        TaskRules.task("approveStrategyDecision")
+        TaskRules.task("approveStrategyDecision").showsInUkTime("heldAt")
             .require("decisionApproved", BOOLEAN)
             .require("managerRationale", TEXT)
             .signsOff("recordStrategyDiscussion")
             .onCompleted(cases::decisionSignedOff),
         // Within 15 working days: the conference, or the recorded decision that none is needed.
-        TaskRules.task("recordS47Outcome")
+        TaskRules.task("recordS47Outcome").showsInUkTime("icpcDueAt")
             .require("s47Outcome", oneOf("ICPC_REQUIRED", "ICPC_NOT_REQUIRED", "NO_FURTHER_ACTION"))
             .requireWhen("icpcNotRequiredReason", TEXT, "s47Outcome is ICPC_NOT_REQUIRED",
                 answers -> answers.is("s47Outcome", "ICPC_NOT_REQUIRED"))
@@ -170,7 +170,7 @@ public class StrategyDiscussionRules implements ProcessRules {
             .require("closureApproved", BOOLEAN)
             .require("managerRationale", TEXT)
             .signsOff("recordS47Outcome"),
-        TaskRules.task("recordIcpc")
+        TaskRules.task("recordIcpc").showsInUkTime("icpcDueAt")
             .require("icpcHeldOn", DATE)
             .require("childProtectionPlan", BOOLEAN)
             .check("icpcHeldOn", "must not be before the strategy discussion (heldAt) or in the future",
@@ -179,7 +179,7 @@ public class StrategyDiscussionRules implements ProcessRules {
             .deadline("icpcDueAt", BreachCode.ICPC_NOT_WITHIN_15WD)
             .metAt("icpcHeldOn")
             .onCompleted(cases::conferenceHeld),
-        TaskRules.task("escalateOverdueIcpc")
+        TaskRules.task("escalateOverdueIcpc").showsInUkTime("icpcDueAt")
             .require("managerAction", TEXT));
   }
 

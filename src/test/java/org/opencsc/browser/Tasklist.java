@@ -124,6 +124,12 @@ final class Tasklist {
     return !browser.findElements(FORM).isEmpty();
   }
 
+  /** The text the open form shows (its headings, help and values shown), as a reader sees it. */
+  String formText() {
+    formSettled();
+    return browser.findElement(FORM).getText();
+  }
+
   /** The warning shown when the computer's clock is not on UK time (empty when none). */
   String zoneWarning() {
     return browser.findElements(By.id("opencsc-zone-warning")).stream().map(WebElement::getText).findFirst().orElse("");

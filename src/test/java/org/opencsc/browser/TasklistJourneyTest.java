@@ -270,6 +270,9 @@ class TasklistJourneyTest extends TasklistBrowserTest {
         .contains("America/New_York").contains("not UK time");
 
     tasklist.openTask(offer);
+    assertThat(tasklist.formText()).as("the form's own display of the deadline, in UK time too")
+        .contains("Interview due by: " + returned.plusHours(72).format(DateTimeFormatter.ofPattern("EEE dd/MM/yyyy HH:mm",
+            java.util.Locale.UK)));
     tasklist.tick("rhiOffered");
     assertThat(tasklist.placeholder("rhiOfferedAt")).as("day first, though the browser is American").isEqualTo("dd/mm/yyyy");
     ZonedDateTime offered = ZonedDateTime.now(ZoneId.of("America/New_York")).minusMinutes(30).withSecond(0).withNano(0);

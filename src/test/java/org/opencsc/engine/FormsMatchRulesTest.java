@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -87,6 +89,11 @@ class FormsMatchRulesTest extends ApplicationTest {
             allowed.add(TaskRules.LATE_REASON);
             assertFormMatches(where, form, rules, allowed);
           });
+          Set<String> shown = new LinkedHashSet<>();
+          catalogue.task(process.getId(), task.getId())
+              .ifPresent(rules -> rules.shown().forEach(value -> shown.add(value.variable())));
+          catalogue.start(process.getId()).ifPresent(start -> start.shown().forEach(value -> shown.add(value.variable())));
+          assertShowsTimesInUkTime(where, form.path("components"), shown);
         }
       }
     }
@@ -321,6 +328,30 @@ class FormsMatchRulesTest extends ApplicationTest {
         assertThat(component.path("decimalDigits").asText()).as(where + ": " + field + " takes no decimals")
             .isEqualTo("0");
       }
+    }
+  }
+
+  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_]+)\\s*}}");
+
+  /**
+   * A form shows a time it does not ask for as the server wrote it in UK time ({@code
+   * showsInUkTime}), never as a read-only date-time field, which Tasklist would show on the
+   * browser's clock; and every value a form's text names is one the step keeps for it, or the
+   * form would show a blank.
+   */
+  private static void assertShowsTimesInUkTime(String where, JsonNode components, Set<String> shown) {
+    for (JsonNode component : components) {
+      if ("datetime".equals(component.path("type").asText())) {
+        assertThat(component.path("disabled").asBoolean() || component.path("readonly").asBoolean())
+            .as(where + ": " + component.path("key").asText() + " is shown on the browser's clock; show "
+                + component.path("key").asText() + FieldRules.IN_UK_TIME + " in a text instead").isFalse();
+      }
+      Matcher named = TEMPLATE.matcher(component.path("text").asText());
+      while (named.find()) {
+        assertThat(shown).as(where + ": the form shows {{" + named.group(1) + "}}, which the step does not keep")
+            .contains(named.group(1));
+      }
+      assertShowsTimesInUkTime(where, component.path("components"), shown);
     }
   }
 

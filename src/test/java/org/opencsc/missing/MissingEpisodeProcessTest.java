@@ -66,6 +66,8 @@ class MissingEpisodeProcessTest extends ApplicationTest {
     assertThat(variable(episode, "rhiDueAt")).isEqualTo("2026-12-10T08:30:00Z");
     Task offer = task(episode, "offerReturnInterview");
     assertThat(offer.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-12-10T08:30:00Z")));
+    assertThat(engine.getTaskService().getVariableLocal(offer.getId(), "rhiDueAtInUkTime"))
+        .as("the form shows the deadline in UK time, whatever the browser's clock").isEqualTo("Thu 10/12/2026 08:30");
     complete(episode, "offerReturnInterview", "sarah",
         variables("rhiOffered", true, "rhiOfferedAt", "2026-12-07T09:00:00Z", "rhiAccepted", true));
     assertThat(task(episode, "conductReturnInterview").getDueDate()).isEqualTo(offer.getDueDate());
