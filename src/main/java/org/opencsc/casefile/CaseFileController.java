@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.child.Child;
 import org.opencsc.child.ChildRegistry;
+import org.opencsc.child.LookedAfterPeriod;
+import org.opencsc.child.LookedAfterPeriods;
 import org.opencsc.engine.Breach;
 import org.opencsc.engine.BreachRepository;
 import org.opencsc.engine.CompletedStep;
@@ -45,9 +47,11 @@ public class CaseFileController {
   private final BreachRepository breaches;
   private final CompletedStepRepository steps;
   private final Notifications notifications;
+  private final LookedAfterPeriods periods;
 
   public CaseFileController(ChildRegistry registry, HistoryService history, BreachRepository breaches,
-      CompletedStepRepository steps, Notifications notifications) {
+      CompletedStepRepository steps, Notifications notifications, LookedAfterPeriods periods) {
+    this.periods = periods;
     this.registry = registry;
     this.history = history;
     this.breaches = breaches;
@@ -65,6 +69,15 @@ public class CaseFileController {
     view.put("dateOfBirth", child.getDateOfBirth().toString());
     view.put("lookedAfter", child.isLookedAfter());
     view.put("disabled", child.isDisabled());
+    Child.ReturnDetails details = child.getReturnDetails();
+    view.put("laChildId", details.laChildId());
+    view.put("upn", details.upn());
+    view.put("gender", details.gender());
+    view.put("ethnicity", details.ethnicity());
+    view.put("uasc", details.uasc());
+    view.put("allocatedTeam", details.allocatedTeam());
+    view.put("allocatedWorker", details.allocatedWorker());
+    view.put("lookedAfterPeriods", periods.of(id).stream().map(LookedAfterPeriod::view).toList());
     List<Map<String, Object>> open = new ArrayList<>();
     List<Map<String, Object>> closed = new ArrayList<>();
     for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()

@@ -2,15 +2,20 @@ package org.opencsc.child;
 
 import static org.opencsc.rules.FieldType.BOOLEAN;
 import static org.opencsc.rules.FieldType.DATE;
+import static org.opencsc.rules.FieldType.LINE;
 import static org.opencsc.rules.FieldType.TEXT;
+import static org.opencsc.rules.FieldType.oneOf;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.opencsc.calendar.LondonTime;
+import org.opencsc.engine.KnownUsers;
 import org.opencsc.rules.Answers;
 import org.opencsc.rules.RuleViolation;
 import org.opencsc.rules.StartRules;
@@ -26,13 +31,31 @@ public class ChildRegistry {
   static final String DATE_OF_BIRTH = "dateOfBirth";
   static final String LOOKED_AFTER = "lookedAfter";
   static final String DISABLED = "disabled";
-  private static final Set<String> FIELDS = Set.of(NAME, DATE_OF_BIRTH, LOOKED_AFTER, DISABLED);
+  static final String LA_CHILD_ID = "laChildId";
+  static final String UPN = "upn";
+  static final String GENDER = "gender";
+  static final String ETHNICITY = "ethnicity";
+  static final String UASC = "uasc";
+  static final String LOOKED_AFTER_FROM = "lookedAfterFrom";
+  static final String ALLOCATED_TEAM = "allocatedTeam";
+  static final String ALLOCATED_WORKER = "allocatedWorker";
+  private static final Set<String> FIELDS = Set.of(NAME, DATE_OF_BIRTH, LOOKED_AFTER, DISABLED, LA_CHILD_ID, UPN,
+      GENDER, ETHNICITY, UASC, LOOKED_AFTER_FROM, ALLOCATED_TEAM, ALLOCATED_WORKER);
   private static final int MAX_NAME_LENGTH = 200;
+  /** The DfE's gender codes, as the contract spells them. */
+  static final String[] GENDERS = {"MALE", "FEMALE", "NOT_STATED", "NEITHER"};
+  /** The DfE's ethnicity codes (the census and SSDA903 lists). */
+  static final String[] ETHNICITIES = {"WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND",
+      "APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT"};
 
   private final ChildRepository children;
+  private final LookedAfterPeriods periods;
+  private final KnownUsers users;
 
-  public ChildRegistry(ChildRepository children) {
+  public ChildRegistry(ChildRepository children, LookedAfterPeriods periods, KnownUsers users) {
     this.children = children;
+    this.periods = periods;
+    this.users = users;
   }
 
   /**
@@ -79,23 +102,60 @@ public class ChildRegistry {
             new java.util.TreeSet<>(FIELDS)) + ")");
       }
     }
-    Answers answers = Answers.of(body);
+    Answers answers = Answers.of(normalised(body));
     LocalDate today = LondonTime.now().toLocalDate();
     var problems = SubmissionRules.submission()
         .require(NAME, TEXT)
         .require(DATE_OF_BIRTH, DATE)
         .optional(LOOKED_AFTER, BOOLEAN)
         .optional(DISABLED, BOOLEAN)
+        .optional(LA_CHILD_ID, LINE)
+        .optional(UPN, LINE)
+        .optional(GENDER, oneOf(GENDERS))
+        .optional(ETHNICITY, oneOf(ETHNICITIES))
+        .optional(UASC, BOOLEAN)
+        .optional(LOOKED_AFTER_FROM, DATE)
+        .optional(ALLOCATED_TEAM, LINE)
+        .optional(ALLOCATED_WORKER, LINE)
         .check(NAME, "must be at most " + MAX_NAME_LENGTH + " characters",
             a -> a.text(NAME).length() <= MAX_NAME_LENGTH)
         .check(DATE_OF_BIRTH, "must not be in the future", a -> !a.date(DATE_OF_BIRTH).isAfter(today))
+        .check(LA_CHILD_ID, "is already the id of another child", a -> a.text(LA_CHILD_ID) == null
+            || !children.existsByLaChildId(a.text(LA_CHILD_ID)))
+        .check(UPN, "must be a Unique Pupil Number: 13 characters, the first the DfE check letter",
+            a -> a.text(UPN) == null || Upn.valid(a.text(UPN)))
+        .check(LOOKED_AFTER_FROM, "is only for a child looked after (lookedAfter true)",
+            a -> a.get(LOOKED_AFTER_FROM) == null || a.isTrue(LOOKED_AFTER))
+        .check(LOOKED_AFTER_FROM, "must not be before dateOfBirth or in the future",
+            a -> a.get(LOOKED_AFTER_FROM) == null || !a.date(LOOKED_AFTER_FROM).isBefore(a.date(DATE_OF_BIRTH))
+                && !a.date(LOOKED_AFTER_FROM).isAfter(today))
+        .check(ALLOCATED_WORKER, "must be a known user id", a -> a.text(ALLOCATED_WORKER) == null
+            || users.exists(a.text(ALLOCATED_WORKER)))
         .problemsIn(answers);
     if (!problems.isEmpty()) {
       throw new RuleViolation(problems);
     }
     Child child = new Child(UUID.randomUUID().toString(), answers.text(NAME).strip(),
         answers.date(DATE_OF_BIRTH), answers.isTrue(LOOKED_AFTER), answers.isTrue(DISABLED),
-        LondonTime.now().toInstant(), registeredBy);
-    return children.insert(child);
+        LondonTime.now().toInstant(), registeredBy, new Child.ReturnDetails(answers.text(LA_CHILD_ID), answers.text(UPN),
+            answers.text(GENDER), answers.text(ETHNICITY), (Boolean) answers.get(UASC), answers.text(ALLOCATED_TEAM),
+            answers.text(ALLOCATED_WORKER)));
+    children.insert(child);
+    if (child.isLookedAfter()) {
+      LocalDate from = answers.get(LOOKED_AFTER_FROM) == null ? today : answers.date(LOOKED_AFTER_FROM);
+      periods.record(child, from, null, registeredBy);
+    }
+    return child;
+  }
+
+  /** Ids and codes as the returns spell them: trimmed, a UPN in capitals. */
+  private static Map<String, Object> normalised(Map<String, Object> body) {
+    Map<String, Object> values = new java.util.HashMap<>(body);
+    for (String field : List.of(LA_CHILD_ID, UPN, ALLOCATED_TEAM, ALLOCATED_WORKER)) {
+      if (values.get(field) instanceof String text) {
+        values.put(field, text.isBlank() ? null : field.equals(UPN) ? text.strip().toUpperCase(Locale.UK) : text.strip());
+      }
+    }
+    return values;
   }
 }

@@ -95,7 +95,7 @@ public class SecurityConfiguration {
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**"), path("/actuator/info"))
             .permitAll()
             .requestMatchers(path("/actuator/**")).hasAuthority(Groups.CAMUNDA_ADMIN)
-            .requestMatchers(path(HttpMethod.POST, "/api/children"))
+            .requestMatchers(path(HttpMethod.POST, "/api/children"), path(HttpMethod.POST, "/api/children/*/looked-after-periods"))
             .hasAnyAuthority(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS,
                 Groups.CAMUNDA_ADMIN)
             .requestMatchers(path("/api/children/**"))

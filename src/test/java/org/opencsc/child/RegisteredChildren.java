@@ -13,7 +13,7 @@ public final class RegisteredChildren {
 
   public static ChildRegistry only(String... childIds) {
     Set<String> registered = Set.of(childIds);
-    return new ChildRegistry(null) {
+    return new ChildRegistry(null, null, null) {
       @Override
       public boolean exists(String id) {
         return id != null && registered.contains(id);
