@@ -83,7 +83,15 @@ public class MissingEpisodeRules implements ProcessRules {
         .require("episodeType", oneOf("MISSING", "AWAY"))
         .require("missingFrom", DATE_TIME)
         .optional("reportedBy", LINE)
-        .check("missingFrom", "must not be in the future", answers -> LondonTime.notAfterNow(answers.dateTime("missingFrom")));
+        .check("missingFrom", "must not be in the future", answers -> LondonTime.notAfterNow(answers.dateTime("missingFrom")))
+        // One episode at a time, in order, as the SSDA903 Missing table must read: no new episode
+        // while the child is still missing, none inside an earlier one, none before birth.
+        .check("childId", "is still missing: record the child's return from the open episode first",
+            answers -> !cases.stillMissing(answers.text("childId")))
+        .check("missingFrom", "must not be before the child's return from an earlier episode",
+            answers -> !cases.insideAnEpisode(answers.text("childId"), answers.dateTime("missingFrom")))
+        .check("missingFrom", "must not be before the child's date of birth", answers -> children.find(answers.text("childId"))
+            .map(child -> !answers.dateTime("missingFrom").toLocalDate().isBefore(child.getDateOfBirth())).orElse(true));
   }
 
   @Override

@@ -2,12 +2,18 @@ package org.opencsc.missing;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.opencsc.calendar.LondonTime;
+import org.opencsc.engine.AsSystem;
 import org.opencsc.rules.Answers;
 import org.opencsc.rules.Completion;
 import org.opencsc.rules.TaskRules;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,9 +27,36 @@ import org.springframework.transaction.annotation.Transactional;
 public class MissingEpisodes {
 
   private final MissingEpisodeRepository episodes;
+  // Looked up when first asked: the rules that ask are built before the engine.
+  private final ObjectProvider<ProcessEngine> engine;
 
-  public MissingEpisodes(MissingEpisodeRepository episodes) {
+  public MissingEpisodes(MissingEpisodeRepository episodes, ObjectProvider<ProcessEngine> engine) {
     this.episodes = episodes;
+    this.engine = engine;
+  }
+
+  /**
+   * Whether the child is missing now: an episode of theirs, still open, has no return recorded.
+   * (A case an administrator deleted no longer counts.) Asked whoever reports the episode,
+   * whether or not they may read the open one.
+   */
+  @Transactional(readOnly = true)
+  public boolean stillMissing(String childId) {
+    List<String> open = episodes.findByChildIdAndReturnedAtIsNull(childId).stream()
+        .map(MissingEpisode::getProcessInstanceId).toList();
+    if (open.isEmpty()) {
+      return false;
+    }
+    ProcessEngine cases = engine.getObject();
+    return AsSystem.call(cases.getIdentityService(), () -> cases.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceIds(new HashSet<>(open)).count() > 0);
+  }
+
+  /** Whether the moment falls inside one of the child's earlier episodes (before its return). */
+  @Transactional(readOnly = true)
+  public boolean insideAnEpisode(String childId, ZonedDateTime moment) {
+    return episodes.existsByChildIdAndMissingFromLessThanEqualAndReturnedAtGreaterThan(childId, moment.toInstant(),
+        moment.toInstant());
   }
 
   /** The episode as reported at the start; the same row if the start step runs again. */

@@ -72,7 +72,6 @@ class AccessibilityTest extends TasklistBrowserTest {
 
   @Test
   void everyOneOfOurFormsInTasklistHasNoSeriousOrCriticalViolation() throws Exception {
-    String child = registerChild("Ama Accessible");
     Map<String, List<String>> tasksByUser = new TreeMap<>();
     List<String> startForms = new ArrayList<>();
     Map<String, String> formOfTask = new LinkedHashMap<>();
@@ -87,7 +86,9 @@ class AccessibilityTest extends TasklistBrowserTest {
           .forEach(start -> startForms.add(process.getId()));
       for (UserTask step : diagram.getModelElementsByType(UserTask.class)) {
         String group = step.getCamundaCandidateGroups().split(",")[0].strip();
-        ProcessInstance instance = openedAt(process.getId(), step.getId(), startAnswers(process.getId(), child));
+        // a child of its own for each case: one child is missing in one episode at a time
+        ProcessInstance instance = openedAt(process.getId(), step.getId(),
+            startAnswers(process.getId(), registerChild("Ama Accessible")));
         opened.add(instance.getId());
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
             .taskDefinitionKey(step.getId()).singleResult();

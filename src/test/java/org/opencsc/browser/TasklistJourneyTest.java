@@ -221,10 +221,11 @@ class TasklistJourneyTest extends TasklistBrowserTest {
 
   @Test
   void aNewCasesStepIsOnTheFirstScreenOfTheTeamsListWithTheChildAndDueDateAmong300WaitingSteps() throws Exception {
-    // 300 older episodes: each waits for the child's return, with a risk assessment to do.
-    String older = registerChild("Older Child");
+    // 300 older episodes, of 300 children: each waits for the child's return, with a risk
+    // assessment to do.
     List<String> waiting = new java.util.ArrayList<>();
     for (int i = 0; i < 300; i++) {
+      String older = registerChild("Older Child " + i);
       waiting.add(engine.getRuntimeService().startProcessInstanceByKey("missingEpisode", Map.of("childId", older,
           "episodeType", "MISSING", "missingFrom", Instant.now().minusSeconds(86_400L + i).toString())).getId());
     }

@@ -18,6 +18,11 @@ public final class RegisteredChildren {
       public boolean exists(String id) {
         return id != null && registered.contains(id);
       }
+
+      @Override
+      public java.util.Optional<Child> find(String id) {
+        return java.util.Optional.empty(); // known by id only: no date of birth to check against
+      }
     };
   }
 }

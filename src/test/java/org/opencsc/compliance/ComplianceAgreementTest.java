@@ -31,10 +31,11 @@ class ComplianceAgreementTest extends ApplicationTest {
     String child = registerChild("Agreement Child");
     Figures before = Figures.of(summary());
 
-    ProcessInstance heldOnTime = returnedEpisode(child, "2027-02-28T20:00:00Z");
-    ProcessInstance declined = returnedEpisode(child, "2027-02-28T20:01:00Z");
-    ProcessInstance notOffered = returnedEpisode(child, "2027-02-28T20:02:00Z");
-    ProcessInstance heldLate = returnedEpisode(child, "2027-02-28T20:03:00Z");
+    // Four episodes of one child, one after another (a child's episodes never overlap).
+    ProcessInstance heldOnTime = returnedEpisode(child, "2027-02-28T10:00:00Z", "2027-02-28T12:00:00Z");
+    ProcessInstance declined = returnedEpisode(child, "2027-02-28T13:00:00Z", "2027-02-28T15:00:00Z");
+    ProcessInstance notOffered = returnedEpisode(child, "2027-02-28T16:00:00Z", "2027-02-28T18:00:00Z");
+    ProcessInstance heldLate = returnedEpisode(child, "2027-02-28T19:00:00Z", "2027-03-01T08:00:00Z");
     complete(heldOnTime, "offerReturnInterview", "sarah", accepted());
     complete(declined, "offerReturnInterview", "sarah", variables("rhiOffered", true,
         "rhiOfferedAt", "2027-03-01T09:00:00Z", "rhiAccepted", false, "rhiDeclineReason", "Did not want to talk"));
@@ -66,10 +67,10 @@ class ComplianceAgreementTest extends ApplicationTest {
         .containsExactly("\"" + child + "\",\"01/04/2012\",\"14\",\"No\",\"4\",\"0\",\"Yes\",\"Yes\"");
   }
 
-  private ProcessInstance returnedEpisode(String child, String missingFrom) {
+  private ProcessInstance returnedEpisode(String child, String missingFrom, String returnedAt) {
     ProcessInstance episode = startProcess("missingEpisode", "sarah",
         variables("childId", child, "episodeType", "MISSING", "missingFrom", missingFrom));
-    complete(episode, "recordReturn", "sam", variables("returnedAt", "2027-03-01T08:00:00Z"));
+    complete(episode, "recordReturn", "sam", variables("returnedAt", returnedAt));
     return episode;
   }
 

@@ -476,13 +476,16 @@ class MissingEpisodeProcessTest extends ApplicationTest {
   @Test
   void repeatMissingFlagsTheThirdEpisodeWithin90DaysAndClosingThenNeedsAReason() {
     // Days before the new episode on 6 December 2026: 91 days is outside the window, 90 inside.
-    start(null, "2026-09-06T20:00:00Z");
-    start(null, "2026-11-20T20:00:00Z");
+    // Each episode ends (the child's return) before the next is reported, as a child's do.
+    returned(start(null, "2026-09-06T20:00:00Z"), "2026-09-06T22:00:00Z");
+    returned(start(null, "2026-11-20T20:00:00Z"), "2026-11-20T22:00:00Z");
     ProcessInstance second = start(null, MISSING_FROM);
     assertThat(engine.getRuntimeService().getVariable(second.getId(), "episodesInWindow")).isEqualTo(2);
     assertThat(variable(second, "repeatMissing")).isEqualTo(false);
+    returned(second, "2026-12-06T20:30:00Z");
 
-    start(null, "2026-09-07T20:00:00Z");
+    // one from September recorded late, between the others
+    returned(start(null, "2026-09-07T20:00:00Z"), "2026-09-07T22:00:00Z");
     ProcessInstance third = start(null, "2026-12-06T21:00:00Z");
     assertThat(engine.getRuntimeService().getVariable(third.getId(), "episodesInWindow")).isEqualTo(4);
     assertThat(variable(third, "repeatMissing")).isEqualTo(true);
@@ -495,6 +498,46 @@ class MissingEpisodeProcessTest extends ApplicationTest {
     complete(third, "reviewReturn", "tom", variables("reviewOutcome", "CLOSE", "managerRationale", "Ok",
         "noStrategyReason", "Strategy discussion held last week covers this"));
     assertThat(third).isEnded();
+  }
+
+  // --- one episode at a time, in order (SSDA903's Missing table; issue 25) ---
+
+  @Test
+  void aChildStillMissingCannotBeReportedMissingAgainUntilTheirReturnIsRecorded() {
+    ProcessInstance open = start("EP-ORDER-1", MISSING_FROM);
+    long rows = episodes.count();
+    Reply again = startReply(variables("childId", childId, "episodeType", "AWAY", "missingFrom", "2026-12-07T09:00:00Z"));
+    assertThat(again.status()).isEqualTo(400);
+    assertThat(again.message()).contains("childId: is still missing: record the child's return from the open episode first");
+    assertThat(episodes.count()).as("nothing written").isEqualTo(rows);
+
+    returned(open, "2026-12-07T08:30:00Z");
+    assertThat(open).isWaitingAt("assessMissingRisk", "offerReturnInterview");
+    Reply next = startReply(variables("childId", childId, "episodeType", "AWAY", "missingFrom", "2026-12-07T09:00:00Z"));
+    assertThat(next.status()).as("a return recorded: the interview and review still open do not block it: " + next.body())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aNewEpisodeCannotStartBeforeTheReturnFromTheLastOneOrBeforeBirth() {
+    returned(start("EP-ORDER-2", MISSING_FROM), "2026-12-07T08:30:00Z");
+    Reply inside = startReply(variables("childId", childId, "episodeType", "MISSING", "missingFrom", "2026-12-07T08:00:00Z"));
+    assertThat(inside.status()).isEqualTo(400);
+    assertThat(inside.message()).contains("missingFrom: must not be before the child's return from an earlier episode");
+
+    String baby = api.post("/api/children", "sarah", Map.of("name", "New Born", "dateOfBirth", "2026-12-07"))
+        .json().get("id").asText();
+    Reply beforeBirth = startReply(variables("childId", baby, "episodeType", "MISSING", "missingFrom", "2026-12-06T23:00:00Z"));
+    assertThat(beforeBirth.status()).isEqualTo(400);
+    assertThat(beforeBirth.message()).contains("missingFrom: must not be before the child's date of birth");
+  }
+
+  @Test
+  void anEpisodeAnAdministratorDeletedNoLongerHoldsTheChildMissing() {
+    ProcessInstance mistaken = start("EP-ORDER-3", MISSING_FROM);
+    engine.getRuntimeService().deleteProcessInstance(mistaken.getId(), "reported twice by mistake");
+    assertThat(startReply(variables("childId", childId, "episodeType", "MISSING", "missingFrom", "2026-12-07T09:00:00Z"))
+        .status()).isEqualTo(200);
   }
 
   // --- the journey's steps ---

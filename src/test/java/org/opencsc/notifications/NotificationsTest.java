@@ -241,8 +241,12 @@ class NotificationsTest extends ApplicationTest {
 
   // --- helpers ---
 
-  /** A child went missing, came back at 08:30: the 72-hour interview step is open, due 10/12 08:30. */
+  /**
+   * A child went missing, came back at 08:30: the 72-hour interview step is open, due 10/12 08:30.
+   * A child of their own each time (one child's episodes cannot overlap); the last is childId.
+   */
   private ProcessInstance returned(String reference) {
+    childId = registerChild(CHILD_NAME);
     Map<String, Object> start = new HashMap<>(variables("childId", childId, "episodeType", "MISSING",
         "missingFrom", "2026-12-06T20:00:00Z"));
     start.put("businessKey", reference);
