@@ -43,10 +43,10 @@ public class ChildRegistry {
       GENDER, ETHNICITY, UASC, LOOKED_AFTER_FROM, ALLOCATED_TEAM, ALLOCATED_WORKER);
   private static final int MAX_NAME_LENGTH = 200;
   /** The DfE's gender codes, as the contract spells them. */
-  static final String[] GENDERS = {"MALE", "FEMALE", "NOT_STATED", "NEITHER"};
+  public static final List<String> GENDERS = List.of("MALE", "FEMALE", "NOT_STATED", "NEITHER");
   /** The DfE's ethnicity codes (the census and SSDA903 lists). */
-  static final String[] ETHNICITIES = {"WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND",
-      "APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT"};
+  public static final List<String> ETHNICITIES = List.of("WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS",
+      "MOTH", "AIND", "APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT");
 
   private final ChildRepository children;
   private final LookedAfterPeriods periods;
@@ -111,8 +111,8 @@ public class ChildRegistry {
         .optional(DISABLED, BOOLEAN)
         .optional(LA_CHILD_ID, LINE)
         .optional(UPN, LINE)
-        .optional(GENDER, oneOf(GENDERS))
-        .optional(ETHNICITY, oneOf(ETHNICITIES))
+        .optional(GENDER, oneOf(GENDERS.toArray(String[]::new)))
+        .optional(ETHNICITY, oneOf(ETHNICITIES.toArray(String[]::new)))
         .optional(UASC, BOOLEAN)
         .optional(LOOKED_AFTER_FROM, DATE)
         .optional(ALLOCATED_TEAM, LINE)

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * its position (2 to 13), read as a letter of {@value #LETTERS}; a letter in position 13 counts as
  * its place in the same list (A = 0).
  */
-final class Upn {
+public final class Upn {
 
   static final String LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
   private static final Pattern SHAPE = Pattern.compile("[" + LETTERS + "][0-9]{11}[0-9" + LETTERS + "]");
@@ -17,7 +17,7 @@ final class Upn {
   private Upn() {
   }
 
-  static boolean valid(String upn) {
+  public static boolean valid(String upn) {
     if (upn == null || !SHAPE.matcher(upn).matches()) {
       return false;
     }

@@ -103,7 +103,7 @@ public class SecurityConfiguration {
                 Groups.AGENCY_DECISION_MAKERS, Groups.PANEL_ADVISERS, Groups.CAMUNDA_ADMIN)
             .requestMatchers(path("/api/migrations/**"))
             .hasAnyAuthority(Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
-            .requestMatchers(path("/api/compliance/**"), path("/dashboard/**"))
+            .requestMatchers(path("/api/compliance/**"), path("/api/returns/**"), path("/dashboard/**"))
             .hasAnyAuthority(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS,
                 Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
             .anyRequest().authenticated())
