@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,8 +106,25 @@ public abstract class ApplicationTest {
   protected ProcessInstance startProcess(String processKey, String user, Map<String, Object> body) {
     Api.Reply reply = api.post("/engine-rest/process-definition/key/" + processKey + "/start", user, body);
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    started.add(reply.json().get("id").asText());
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(reply.json().get("id").asText())
         .singleResult();
+  }
+
+  private final List<String> started = new java.util.ArrayList<>();
+
+  /**
+   * Deletes the cases this test started that are still open (their case-table rows stay), for
+   * tests that build many cases in the past: their overdue steps would otherwise fill the team's
+   * task list that later tests read.
+   */
+  protected void deleteTheOpenCasesThisTestStarted() {
+    List<String> open = started.isEmpty() ? List.of() : engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceIds(new java.util.HashSet<>(started)).list().stream().map(ProcessInstance::getId).toList();
+    if (!open.isEmpty()) {
+      engine.getRuntimeService().deleteProcessInstances(open, "test cases", true, true);
+    }
+    started.clear();
   }
 
   protected static void assertRefused(Api.Reply reply, String message) {
@@ -147,10 +165,11 @@ public abstract class ApplicationTest {
         "traffickingRisk", false, "riskSummary", "Stayed with a friend");
   }
 
-  /** Registers a child through the API, as a social worker would. */
+  /** Registers a child through the API, as a social worker would: looked after since birth. */
   protected String registerChild(String name) {
     Api.Reply reply = api.post("/api/children", "sarah",
-        Map.of("name", name, "dateOfBirth", "2012-04-01", "lookedAfter", true, "disabled", false));
+        Map.of("name", name, "dateOfBirth", "2012-04-01", "lookedAfter", true, "lookedAfterFrom", "2012-04-01",
+            "disabled", false));
     if (reply.status() != 201) {
       throw new IllegalStateException("Could not register child: " + reply);
     }

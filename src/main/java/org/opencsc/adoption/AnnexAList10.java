@@ -1,48 +1,62 @@
 package org.opencsc.adoption;
 
-import java.time.Instant;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.opencsc.calendar.LondonTime;
+import org.opencsc.child.LookedAfterPeriod;
+import org.opencsc.child.LookedAfterPeriods;
 import org.opencsc.compliance.AnnexAList;
 import org.opencsc.compliance.CaseScope.Visible;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Annex A list 10: adoption decisions, one row per decision made by the agency decision maker. */
+/**
+ * Annex A List 10: children for whom the agency decided in the window that they should be placed
+ * for adoption (the decision maker approved), with the date the child entered care (the looked-after
+ * period the decision fell in) and the date of the matching decision where one was made. The court
+ * and placement milestones are not recorded by the workflow yet and stay empty. Decisions approving
+ * prospective adopters belong to List 11 (adopters), not here.
+ */
 @Component
 class AnnexAList10 extends AnnexAList {
 
-  AnnexAList10(NamedParameterJdbcTemplate jdbc) {
-    super(jdbc, 10,
-        "Decision",
-        "Route",
-        "Date of agency decision",
-        "Agency decision maker approved",
-        "Departed from the panel's recommendation",
-        "Qualifying determination");
+  static final String ENTERED_CARE = "Date the Child Entered Care";
+  static final String DECIDED = "Date of Decision that Child Should be Placed for Adoption";
+  static final String MATCHED = "Date of Matching Child and Prospective Adopters";
+
+  private final LookedAfterPeriods periods;
+
+  AnnexAList10(NamedParameterJdbcTemplate jdbc, LookedAfterPeriods periods) {
+    super(jdbc, 10, List.of("Child Unique ID", "Family identifier", "Gender", "Ethnicity", "Date of Birth",
+        "Age of Child (Years)", "Does the Child have a Disability", ENTERED_CARE, DECIDED, "Date of Placement Order",
+        MATCHED, "Date Placed for Adoption", "Date of Adoption Order",
+        "Date of Decision that Child Should No Longer be Placed for Adoption",
+        "Reason Why Child No Longer Placed for Adoption",
+        "Date the child was placed for fostering in FFA or concurrent planning placement"));
+    this.periods = periods;
   }
 
   @Override
-  public List<Map<String, String>> rows(Visible scope) {
-    LocalDate today = LondonTime.now().toLocalDate();
-    return jdbc.query("select a.child_id, c.date_of_birth, c.disabled, a.decision_type, a.route, a.adm_decided_at, "
-        + "a.adm_approves, a.departs_from_panel, a.final_decided_at, a.final_approves from adoption_decision a "
-        + "join child c on c.id = a.child_id where a.adm_decided_at is not null"
-        + and(scope, "a.process_instance_id") + " order by a.adm_decided_at, a.process_instance_id",
-        params(scope), (row, i) -> {
-          Map<String, String> line = child(row.getString("child_id"), row.getObject("date_of_birth", LocalDate.class),
-              row.getBoolean("disabled"), today);
-          line.put("Decision", row.getString("decision_type"));
-          line.put("Route", row.getString("route"));
-          boolean finalDecision = row.getTimestamp("final_decided_at") != null;
-          Instant decided = (finalDecision ? row.getTimestamp("final_decided_at") : row.getTimestamp("adm_decided_at")).toInstant();
-          line.put("Date of agency decision", date(decided));
-          line.put("Agency decision maker approved", yesNo(finalDecision ? row.getObject("final_approves") : row.getObject("adm_approves")));
-          line.put("Departed from the panel's recommendation", yesNo(row.getObject("departs_from_panel")));
-          line.put("Qualifying determination", finalDecision ? "Yes" : "No");
+  public List<Map<String, String>> rows(Window window, Visible scope) {
+    return jdbc.query("select " + CHILD_SELECT + ", coalesce(a.final_decided_at, a.adm_decided_at) as decided, "
+        + "(select min(coalesce(m.final_decided_at, m.adm_decided_at)) from adoption_decision m where m.child_id = a.child_id "
+        + "and m.decision_type = 'MATCH' and coalesce(m.final_approves, m.adm_approves)) as matched "
+        + "from adoption_decision a join child c on c.id = a.child_id where a.decision_type = 'SHOULD_BE_PLACED' "
+        + "and coalesce(a.final_approves, a.adm_approves) and coalesce(a.final_decided_at, a.adm_decided_at) >= :from "
+        + "and coalesce(a.final_decided_at, a.adm_decided_at) < :until" + and(scope, "a.process_instance_id")
+        + " order by decided, a.process_instance_id", params(window, scope), (row, i) -> {
+          Map<String, String> line = child(row, window.to());
+          line.remove("Allocated Team");
+          line.remove("Allocated Worker");
+          Timestamp decided = row.getTimestamp("decided");
+          LocalDate decidedOn = LondonTime.toLondon(decided.toInstant()).toLocalDate();
+          line.put(ENTERED_CARE, periods.of(row.getString("child_id")).stream().filter(period -> period.covers(decidedOn))
+              .map(LookedAfterPeriod::getFrom).findFirst().map(AnnexAList::date).orElse(""));
+          line.put(DECIDED, date(decided));
+          line.put(MATCHED, date(row.getTimestamp("matched")));
           return line;
         });
   }

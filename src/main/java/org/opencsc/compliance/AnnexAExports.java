@@ -46,12 +46,12 @@ public class AnnexAExports {
   }
 
   /** The list as CSV, or null for an unknown list name. */
-  public String csv(String list, Visible scope) {
+  public String csv(String list, AnnexAList.Window window, Visible scope) {
     if (BREACH_REGISTER.equals(list)) {
       return Csv.of(BREACHES, breaches(scope));
     }
     AnnexAList annexA = lists.get(list);
-    return annexA == null ? null : Csv.of(annexA.columns(), annexA.rows(scope));
+    return annexA == null ? null : Csv.of(annexA.columns(), annexA.rows(window, scope));
   }
 
   /** The breach register as the API lists it. */

@@ -1,5 +1,8 @@
 package org.opencsc.compliance;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -10,34 +13,52 @@ import java.util.List;
 import java.util.Map;
 
 import org.opencsc.calendar.LondonTime;
+import org.opencsc.child.ChildRegistry;
 import org.opencsc.compliance.CaseScope.Visible;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * One of Ofsted's Annex A lists (column headings as the template has them, dates dd/mm/yyyy),
- * filled from the case table of the process that feeds it. Each such process declares its list
- * in its own package, as a bean of this type; {@link AnnexAExports} offers every one.
+ * One of Ofsted's Annex A lists as the template has it: its column names in its order, its code
+ * forms ("a) Yes", "b) Female", "a) WBRI"), dates dd/mm/yyyy, for an inspection window. Columns
+ * the workflow does not hold (legal status, placements, health checks …) are there and empty, so
+ * the file merges with the council's case-system extract on Child Unique ID. Each process that
+ * feeds a list declares it in its own package, as a bean of this type; {@link AnnexAExports}
+ * offers every one.
  */
 public abstract class AnnexAList {
 
   public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-  /** The columns every list begins with. */
-  static final List<String> CHILD = List.of("Child Unique ID", "Date of Birth", "Age of Child (Years)",
-      "Child Disability");
+  /** The columns about the child that (nearly) every list begins with, in the template's order. */
+  protected static final List<String> CHILD = List.of("Child Unique ID", "Gender", "Ethnicity", "Date of Birth",
+      "Age of Child (Years)", "Does the Child have a Disability");
+  /** The columns most lists end with. */
+  protected static final List<String> ALLOCATED = List.of("Allocated Team", "Allocated Worker");
+  /** What {@link #child} reads, for a query that joins the child as {@code c}. */
+  protected static final String CHILD_SELECT = "c.id as child_id, coalesce(c.la_child_id, c.id) as child_key, "
+      + "c.gender, c.ethnicity, c.date_of_birth, c.disabled, c.allocated_team, c.allocated_worker";
+
+  private static final Map<String, String> GENDERS = Map.of("MALE", "a) Male", "FEMALE", "b) Female",
+      "NOT_STATED", "c) Not stated/recorded", "NEITHER", "d) Neither");
 
   protected final NamedParameterJdbcTemplate jdbc;
   private final int number;
   private final List<String> columns;
 
-  /** List {@code number} of Annex A, with these columns after the child's. */
-  protected AnnexAList(NamedParameterJdbcTemplate jdbc, int number, String... columns) {
+  /** List {@code number} of Annex A, with these columns (the template's, all of them, in order). */
+  protected AnnexAList(NamedParameterJdbcTemplate jdbc, int number, List<String> columns) {
     this.jdbc = jdbc;
     this.number = number;
+    this.columns = List.copyOf(columns);
+  }
+
+  /** The child's columns, then these, then the allocated team and worker. */
+  protected static List<String> childColumns(String... listColumns) {
     List<String> all = new ArrayList<>(CHILD);
-    all.addAll(List.of(columns));
-    this.columns = List.copyOf(all);
+    all.addAll(List.of(listColumns));
+    all.addAll(ALLOCATED);
+    return all;
   }
 
   /** The list's name in the export's address, e.g. {@code annex-a-list8}. */
@@ -53,12 +74,40 @@ public abstract class AnnexAList {
     return columns;
   }
 
-  /** One line (column → value) per row, for the cases the caller may see. */
-  public abstract List<Map<String, String>> rows(Visible scope);
+  /** One line (column → value) per row of the window, for the cases the caller may see. */
+  public abstract List<Map<String, String>> rows(Window window, Visible scope);
 
-  /** The query parameters that limit a list to the cases the caller may see. */
-  protected static MapSqlParameterSource params(Visible scope) {
-    return ComplianceReport.params(scope);
+  /**
+   * The inspection window, both days included (by default the 12 months to today): the template
+   * asks for the children in it, and counts "in the last 12 months" to its end.
+   */
+  public record Window(LocalDate from, LocalDate to) {
+
+    public static Window lastTwelveMonths() {
+      LocalDate today = LondonTime.now().toLocalDate();
+      return new Window(today.plusDays(1).minusMonths(12), today);
+    }
+
+    public Instant start() {
+      return from.atStartOfDay(LondonTime.ZONE).toInstant();
+    }
+
+    /** The first moment after the window. */
+    public Instant end() {
+      return to.plusDays(1).atStartOfDay(LondonTime.ZONE).toInstant();
+    }
+
+    /** The first moment of the 12 months that end with the window. */
+    public Instant twelveMonthsBeforeEnd() {
+      return to.plusDays(1).minusMonths(12).atStartOfDay(LondonTime.ZONE).toInstant();
+    }
+  }
+
+  /** The cases the caller may see, the window ({@code :from}, {@code :until}) and its 12 months ({@code :since}). */
+  protected static MapSqlParameterSource params(Window window, Visible scope) {
+    return ComplianceReport.params(scope).addValue("from", Timestamp.from(window.start()))
+        .addValue("until", Timestamp.from(window.end()))
+        .addValue("since", Timestamp.from(window.twelveMonthsBeforeEnd()));
   }
 
   /** {@code " and column in (:visible)"}, or nothing when the caller sees every case. */
@@ -66,21 +115,41 @@ public abstract class AnnexAList {
     return ComplianceReport.and(scope, column);
   }
 
-  /** A new line with the child's columns filled in. */
-  protected static Map<String, String> child(String childId, LocalDate born, boolean disabled, LocalDate today) {
+  /** A new line with the child's columns (selected with {@link #CHILD_SELECT}) filled in, as the template codes them. */
+  protected static Map<String, String> child(ResultSet row, LocalDate on) throws SQLException {
     Map<String, String> line = new LinkedHashMap<>();
-    line.put("Child Unique ID", childId);
+    LocalDate born = row.getObject("date_of_birth", LocalDate.class);
+    line.put("Child Unique ID", row.getString("child_key"));
+    line.put("Gender", row.getString("gender") == null ? "" : GENDERS.getOrDefault(row.getString("gender"), ""));
+    line.put("Ethnicity", ethnicity(row.getString("ethnicity")));
     line.put("Date of Birth", born.format(DATE));
-    line.put("Age of Child (Years)", String.valueOf(Period.between(born, today).getYears()));
-    line.put("Child Disability", disabled ? "Yes" : "No");
+    line.put("Age of Child (Years)", String.valueOf(Period.between(born, on).getYears()));
+    line.put("Does the Child have a Disability", yesNo(row.getBoolean("disabled")));
+    line.put("Allocated Team", row.getString("allocated_team"));
+    line.put("Allocated Worker", row.getString("allocated_worker"));
     return line;
+  }
+
+  /** "a) WBRI" … "t) NOBT": the template's letter before each DfE code, in the DfE's order. */
+  static String ethnicity(String code) {
+    int at = code == null ? -1 : ChildRegistry.ETHNICITIES.indexOf(code);
+    return at < 0 ? "" : (char) ('a' + at) + ") " + code;
   }
 
   protected static String date(Instant instant) {
     return LondonTime.toLondon(instant).format(DATE);
   }
 
+  protected static String date(Timestamp timestamp) {
+    return timestamp == null ? "" : date(timestamp.toInstant());
+  }
+
+  protected static String date(LocalDate day) {
+    return day == null ? "" : day.format(DATE);
+  }
+
+  /** The template's yes and no ("a) Yes", "b) No"); empty when not recorded. */
   protected static String yesNo(Object value) {
-    return value == null ? "" : Boolean.TRUE.equals(value) ? "Yes" : "No";
+    return value == null ? "" : Boolean.TRUE.equals(value) ? "a) Yes" : "b) No";
   }
 }

@@ -63,9 +63,15 @@ public class ComplianceController {
     return report.breaches(scope.of(caller), filter).stream().map(ComplianceController::contractView).toList();
   }
 
+  /**
+   * An Annex A list for the inspection window {@code from}–{@code to} (dates, both included; by
+   * default the 12 months to today), or the breach register.
+   */
   @GetMapping("/export/{list}.csv")
-  public ResponseEntity<String> export(@PathVariable String list, Authentication caller) {
-    String csv = exports.csv(list, scope.of(caller));
+  public ResponseEntity<String> export(@PathVariable String list, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, Authentication caller) {
+    AnnexAList.Window window = window(from, to);
+    String csv = exports.csv(list, window, scope.of(caller));
     if (csv == null) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND,
           "No export " + list + " (there are " + String.join(", ", exports.names()) + ")");
@@ -93,6 +99,24 @@ public class ComplianceController {
       return BreachCode.valueOf(code);
     } catch (IllegalArgumentException e) {
       throw RuleViolation.of("code", "must be one of " + java.util.Arrays.toString(BreachCode.values()));
+    }
+  }
+
+  private static AnnexAList.Window window(String from, String to) {
+    AnnexAList.Window standard = AnnexAList.Window.lastTwelveMonths();
+    java.time.LocalDate last = to == null ? standard.to() : day("to", to);
+    java.time.LocalDate first = from == null ? last.plusDays(1).minusMonths(12) : day("from", from);
+    if (first.isAfter(last)) {
+      throw RuleViolation.of("from", "must not be after to");
+    }
+    return new AnnexAList.Window(first, last);
+  }
+
+  private static java.time.LocalDate day(String field, String value) {
+    try {
+      return LondonTime.parseDate(value);
+    } catch (IllegalArgumentException e) {
+      throw RuleViolation.of(field, e.getMessage());
     }
   }
 

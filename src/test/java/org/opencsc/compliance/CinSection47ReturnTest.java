@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
@@ -20,6 +21,12 @@ import org.opencsc.ApplicationTest;
  * from the discussion), the conference's date, and whether none was required.
  */
 class CinSection47ReturnTest extends ApplicationTest {
+
+  @AfterEach
+  void deleteOpenCases() {
+    deleteTheOpenCasesThisTestStarted();
+  }
+
 
   private final String run = UUID.randomUUID().toString().substring(0, 6);
 

@@ -151,25 +151,39 @@ class ComplianceApiTest extends ApplicationTest {
     conferenceOnTime(child);
 
     String list5 = api.get("/api/compliance/export/annex-a-list5.csv", "tom").body();
-    assertThat(list5.lines().findFirst().orElseThrow()).isEqualTo("\"Child Unique ID\",\"Date of Birth\","
-        + "\"Age of Child (Years)\",\"Child Disability\",\"Strategy discussion initiating Section 47 Enquiry Start Date\","
-        + "\"Was an Initial Child Protection Conference deemed unnecessary?\",\"Date of Initial Child Protection Conference\","
-        + "\"Did the Initial Child Protection Conference Result in a Child Protection Plan\"");
-    assertThat(rowsFor(list5, child)).containsExactly("\"" + child + "\",\"01/04/2012\",\"14\",\"No\",\"09/02/2027\","
-        + "\"No\",\"25/02/2027\",\"Yes\"");
+    assertThat(CsvRows.cells(list5.lines().findFirst().orElseThrow())).as("the template's columns, in its order")
+        .containsExactly("Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
+            "Does the Child have a Disability", "Strategy discussion initiating Section 47 Enquiry Start Date",
+            "Was an Initial Child Protection Conference deemed unnecessary?", "Date of Initial Child Protection Conference",
+            "Did the Initial Child Protection Conference Result in a Child Protection Plan",
+            "Number of Section 47 Enquiries in the last 12 months", "Number of ICPCs in the last 12 months",
+            "Allocated Team", "Allocated Worker");
+    assertThat(CsvRows.of(list5, child)).singleElement().satisfies(row -> assertThat(row).containsAllEntriesOf(Map.of(
+        "Date of Birth", "01/04/2012", "Age of Child (Years)", "14", "Does the Child have a Disability", "b) No",
+        "Strategy discussion initiating Section 47 Enquiry Start Date", "09/02/2027",
+        "Was an Initial Child Protection Conference deemed unnecessary?", "b) No",
+        "Date of Initial Child Protection Conference", "25/02/2027",
+        "Did the Initial Child Protection Conference Result in a Child Protection Plan", "a) Yes",
+        "Number of Section 47 Enquiries in the last 12 months", "1", "Number of ICPCs in the last 12 months", "1")));
 
     String list8 = api.get("/api/compliance/export/annex-a-list8.csv", "tom").body();
-    assertThat(list8.lines().findFirst().orElseThrow()).contains("\"Number of missing episodes in the last 12 months\"",
-        "\"Was the child offered a return interview after the last missing episode?\"");
-    assertThat(rowsFor(list8, child)).containsExactly("\"" + child + "\",\"01/04/2012\",\"14\",\"No\",\"1\",\"0\",\"Yes\",\"No\"");
+    assertThat(CsvRows.cells(list8.lines().findFirst().orElseThrow())).as("the template's 34 columns").hasSize(34)
+        .contains("Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months",
+            "Was the child offered a Return Interview after their last missing episode (Y/N)?");
+    assertThat(CsvRows.of(list8, child)).singleElement().satisfies(row -> assertThat(row).containsAllEntriesOf(Map.of(
+        "Date Started to be Looked After", "01/04/2012", "Child's Legal Status", "",
+        "Number of Episodes the Child has been 'Missing' from their Placement in the last 12 months", "1",
+        "Number of Episodes the Child has been 'Absent' from their Placement in the last 12 months", "0",
+        "Was the child offered a Return Interview after their last missing episode (Y/N)?", "a) Yes",
+        "Did the child accept a Return Interview after their last missing episode (Y/N)?", "b) No")));
 
     String breaches = api.get("/api/compliance/export/breaches.csv", "tom").body();
     assertThat(breaches.lines().findFirst().orElseThrow())
         .isEqualTo("\"Code\",\"Process\",\"Case\",\"Child Unique ID\",\"Step\",\"Due\",\"Done\",\"Done by\",\"Reason\"");
     assertThat(rowsFor(breaches, child)).singleElement().satisfies(row -> assertThat(row)
         .startsWith("\"RHI_NOT_WITHIN_72H\",\"missingEpisode\"").contains("\"26/02/2027 09:00\",\"27/02/2027 10:00\",\"sarah\",\"Child in hospital\""));
-    assertThat(api.get("/api/compliance/export/annex-a-list10.csv", "tom").body().lines().findFirst().orElseThrow())
-        .startsWith("\"Child Unique ID\"");
+    assertThat(CsvRows.cells(api.get("/api/compliance/export/annex-a-list10.csv", "tom").body().lines().findFirst()
+        .orElseThrow())).startsWith("Child Unique ID", "Family identifier", "Gender");
   }
 
   @Test

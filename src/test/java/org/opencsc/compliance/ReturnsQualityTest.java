@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
@@ -21,6 +22,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code GET /api/returns/quality}: per child, what the returns need and is missing or wrong. */
 class ReturnsQualityTest extends ApplicationTest {
+
+  @AfterEach
+  void deleteOpenCases() {
+    deleteTheOpenCasesThisTestStarted();
+  }
+
 
   @Autowired
   private JdbcTemplate jdbc;

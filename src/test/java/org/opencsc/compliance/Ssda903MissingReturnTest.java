@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
@@ -23,6 +24,12 @@ import org.opencsc.ApplicationTest;
  * passes on our file and fails on a file made to break it.
  */
 class Ssda903MissingReturnTest extends ApplicationTest {
+
+  @AfterEach
+  void deleteOpenCases() {
+    deleteTheOpenCasesThisTestStarted();
+  }
+
 
   private static final CollectionYear YEAR = CollectionYear.of("2025-26");
   private final String run = UUID.randomUUID().toString().substring(0, 6);
