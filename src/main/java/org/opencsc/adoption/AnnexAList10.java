@@ -10,6 +10,7 @@ import org.opencsc.child.LookedAfterPeriod;
 import org.opencsc.child.LookedAfterPeriods;
 import org.opencsc.compliance.AnnexAList;
 import org.opencsc.compliance.CaseScope.Visible;
+import org.opencsc.compliance.DateWindow;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,8 @@ class AnnexAList10 extends AnnexAList {
   }
 
   @Override
-  public List<Map<String, String>> rows(Window window, Visible scope) {
+  public List<Map<String, String>> rows(DateWindow window, Visible scope) {
+    LookedAfterPeriods.History history = periods.history();
     return jdbc.query("select " + CHILD_SELECT + ", coalesce(a.final_decided_at, a.adm_decided_at) as decided, "
         + "(select min(coalesce(m.final_decided_at, m.adm_decided_at)) from adoption_decision m where m.child_id = a.child_id "
         + "and m.decision_type = 'MATCH' and coalesce(m.final_approves, m.adm_approves)) as matched "
@@ -48,13 +50,13 @@ class AnnexAList10 extends AnnexAList {
         + "and coalesce(a.final_approves, a.adm_approves) and coalesce(a.final_decided_at, a.adm_decided_at) >= :from "
         + "and coalesce(a.final_decided_at, a.adm_decided_at) < :until" + and(scope, "a.process_instance_id")
         + " order by decided, a.process_instance_id", params(window, scope), (row, i) -> {
-          Map<String, String> line = child(row, window.to());
+          Map<String, String> line = child(row, window.last());
           line.remove("Allocated Team");
           line.remove("Allocated Worker");
           Timestamp decided = row.getTimestamp("decided");
           LocalDate decidedOn = LondonTime.toLondon(decided.toInstant()).toLocalDate();
-          line.put(ENTERED_CARE, periods.of(row.getString("child_id")).stream().filter(period -> period.covers(decidedOn))
-              .map(LookedAfterPeriod::getFrom).findFirst().map(AnnexAList::date).orElse(""));
+          line.put(ENTERED_CARE, history.of(row.getString("child_id")).stream().filter(period -> period.covers(decidedOn))
+              .map(LookedAfterPeriod::getFrom).findFirst().map(AnnexAList10::date).orElse(""));
           line.put(DECIDED, date(decided));
           line.put(MATCHED, date(row.getTimestamp("matched")));
           return line;

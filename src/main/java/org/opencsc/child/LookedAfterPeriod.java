@@ -51,7 +51,7 @@ public class LookedAfterPeriod {
   }
 
   /** Whether this period and [from, to] share a day (an open end runs for ever). */
-  boolean overlaps(LocalDate otherFrom, LocalDate otherTo) {
+  public boolean overlaps(LocalDate otherFrom, LocalDate otherTo) {
     return (to == null || !otherFrom.isAfter(to)) && (otherTo == null || !from.isAfter(otherTo));
   }
 

@@ -3,6 +3,8 @@ package org.opencsc.child;
 import static org.opencsc.rules.FieldType.DATE;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +15,7 @@ import org.opencsc.calendar.LondonTime;
 import org.opencsc.rules.Answers;
 import org.opencsc.rules.RuleViolation;
 import org.opencsc.rules.SubmissionRules;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,6 +49,27 @@ public class LookedAfterPeriods {
   @Transactional(readOnly = true)
   public boolean lookedAfterOn(String childId, LocalDate day) {
     return of(childId).stream().anyMatch(period -> period.covers(day));
+  }
+
+  /** Every child's periods, read at once, for an export that asks about many children. */
+  @Transactional(readOnly = true)
+  public History history() {
+    Map<String, List<LookedAfterPeriod>> byChild = new HashMap<>();
+    periods.findAll(Sort.by("childId", "from"))
+        .forEach(period -> byChild.computeIfAbsent(period.getChildId(), child -> new ArrayList<>()).add(period));
+    return new History(byChild);
+  }
+
+  /** The periods of every child, earliest first. */
+  public record History(Map<String, List<LookedAfterPeriod>> byChild) {
+
+    public List<LookedAfterPeriod> of(String childId) {
+      return byChild.getOrDefault(childId, List.of());
+    }
+
+    public boolean lookedAfterOn(String childId, LocalDate day) {
+      return of(childId).stream().anyMatch(period -> period.covers(day));
+    }
   }
 
   /**

@@ -46,7 +46,7 @@ public class AnnexAExports {
   }
 
   /** The list as CSV, or null for an unknown list name. */
-  public String csv(String list, AnnexAList.Window window, Visible scope) {
+  public String csv(String list, DateWindow window, Visible scope) {
     if (BREACH_REGISTER.equals(list)) {
       return Csv.of(BREACHES, breaches(scope));
     }

@@ -2,20 +2,14 @@ package org.opencsc.compliance;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.opencsc.calendar.LondonTime;
 import org.opencsc.child.ChildRegistry;
-import org.opencsc.compliance.CaseScope.Visible;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
@@ -26,9 +20,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * feeds a list declares it in its own package, as a bean of this type; {@link AnnexAExports}
  * offers every one.
  */
-public abstract class AnnexAList {
-
-  public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+public abstract class AnnexAList extends ExportTable {
 
   /** The columns about the child that (nearly) every list begins with, in the template's order. */
   protected static final List<String> CHILD = List.of("Child Unique ID", "Gender", "Ethnicity", "Date of Birth",
@@ -36,21 +28,18 @@ public abstract class AnnexAList {
   /** The columns most lists end with. */
   protected static final List<String> ALLOCATED = List.of("Allocated Team", "Allocated Worker");
   /** What {@link #child} reads, for a query that joins the child as {@code c}. */
-  protected static final String CHILD_SELECT = "c.id as child_id, coalesce(c.la_child_id, c.id) as child_key, "
+  protected static final String CHILD_SELECT = "c.id as child_id, " + CHILD_KEY + " as child_key, "
       + "c.gender, c.ethnicity, c.date_of_birth, c.disabled, c.allocated_team, c.allocated_worker";
 
   private static final Map<String, String> GENDERS = Map.of("MALE", "a) Male", "FEMALE", "b) Female",
       "NOT_STATED", "c) Not stated/recorded", "NEITHER", "d) Neither");
 
-  protected final NamedParameterJdbcTemplate jdbc;
   private final int number;
-  private final List<String> columns;
 
   /** List {@code number} of Annex A, with these columns (the template's, all of them, in order). */
   protected AnnexAList(NamedParameterJdbcTemplate jdbc, int number, List<String> columns) {
-    this.jdbc = jdbc;
+    super(jdbc, "annex-a-list" + number, columns);
     this.number = number;
-    this.columns = List.copyOf(columns);
   }
 
   /** The child's columns, then these, then the allocated team and worker. */
@@ -61,58 +50,8 @@ public abstract class AnnexAList {
     return all;
   }
 
-  /** The list's name in the export's address, e.g. {@code annex-a-list8}. */
-  public final String name() {
-    return "annex-a-list" + number;
-  }
-
   final int number() {
     return number;
-  }
-
-  public final List<String> columns() {
-    return columns;
-  }
-
-  /** One line (column → value) per row of the window, for the cases the caller may see. */
-  public abstract List<Map<String, String>> rows(Window window, Visible scope);
-
-  /**
-   * The inspection window, both days included (by default the 12 months to today): the template
-   * asks for the children in it, and counts "in the last 12 months" to its end.
-   */
-  public record Window(LocalDate from, LocalDate to) {
-
-    public static Window lastTwelveMonths() {
-      LocalDate today = LondonTime.now().toLocalDate();
-      return new Window(today.plusDays(1).minusMonths(12), today);
-    }
-
-    public Instant start() {
-      return from.atStartOfDay(LondonTime.ZONE).toInstant();
-    }
-
-    /** The first moment after the window. */
-    public Instant end() {
-      return to.plusDays(1).atStartOfDay(LondonTime.ZONE).toInstant();
-    }
-
-    /** The first moment of the 12 months that end with the window. */
-    public Instant twelveMonthsBeforeEnd() {
-      return to.plusDays(1).minusMonths(12).atStartOfDay(LondonTime.ZONE).toInstant();
-    }
-  }
-
-  /** The cases the caller may see, the window ({@code :from}, {@code :until}) and its 12 months ({@code :since}). */
-  protected static MapSqlParameterSource params(Window window, Visible scope) {
-    return ComplianceReport.params(scope).addValue("from", Timestamp.from(window.start()))
-        .addValue("until", Timestamp.from(window.end()))
-        .addValue("since", Timestamp.from(window.twelveMonthsBeforeEnd()));
-  }
-
-  /** {@code " and column in (:visible)"}, or nothing when the caller sees every case. */
-  protected static String and(Visible scope, String column) {
-    return ComplianceReport.and(scope, column);
   }
 
   /** A new line with the child's columns (selected with {@link #CHILD_SELECT}) filled in, as the template codes them. */
@@ -134,18 +73,6 @@ public abstract class AnnexAList {
   static String ethnicity(String code) {
     int at = code == null ? -1 : ChildRegistry.ETHNICITIES.indexOf(code);
     return at < 0 ? "" : (char) ('a' + at) + ") " + code;
-  }
-
-  protected static String date(Instant instant) {
-    return LondonTime.toLondon(instant).format(DATE);
-  }
-
-  protected static String date(Timestamp timestamp) {
-    return timestamp == null ? "" : date(timestamp.toInstant());
-  }
-
-  protected static String date(LocalDate day) {
-    return day == null ? "" : day.format(DATE);
   }
 
   /** The template's yes and no ("a) Yes", "b) No"); empty when not recorded. */

@@ -70,7 +70,7 @@ public class ComplianceController {
   @GetMapping("/export/{list}.csv")
   public ResponseEntity<String> export(@PathVariable String list, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to, Authentication caller) {
-    AnnexAList.Window window = window(from, to);
+    DateWindow window = window(from, to);
     String csv = exports.csv(list, window, scope.of(caller));
     if (csv == null) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND,
@@ -102,14 +102,13 @@ public class ComplianceController {
     }
   }
 
-  private static AnnexAList.Window window(String from, String to) {
-    AnnexAList.Window standard = AnnexAList.Window.lastTwelveMonths();
-    java.time.LocalDate last = to == null ? standard.to() : day("to", to);
-    java.time.LocalDate first = from == null ? last.plusDays(1).minusMonths(12) : day("from", from);
+  private static DateWindow window(String from, String to) {
+    java.time.LocalDate last = to == null ? DateWindow.lastTwelveMonths().last() : day("to", to);
+    java.time.LocalDate first = from == null ? new DateWindow(last, last).twelveMonthsBeforeEnd() : day("from", from);
     if (first.isAfter(last)) {
       throw RuleViolation.of("from", "must not be after to");
     }
-    return new AnnexAList.Window(first, last);
+    return new DateWindow(first, last);
   }
 
   private static java.time.LocalDate day(String field, String value) {

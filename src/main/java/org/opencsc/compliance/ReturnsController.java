@@ -48,7 +48,7 @@ public class ReturnsController {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND,
           "No return table " + collection + "/" + table + " (there are " + String.join(", ", tables.keySet()) + ")");
     }
-    CollectionYear collected = CollectionYear.of(year);
+    DateWindow collected = DateWindow.collectionYear(year);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header("Content-Disposition", "attachment; filename=\"" + collection + "-" + table + "-" + year + ".csv\"")

@@ -12,6 +12,7 @@ import org.opencsc.child.LookedAfterPeriod;
 import org.opencsc.child.LookedAfterPeriods;
 import org.opencsc.compliance.AnnexAList;
 import org.opencsc.compliance.CaseScope.Visible;
+import org.opencsc.compliance.DateWindow;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -59,22 +60,23 @@ class AnnexAList8 extends AnnexAList {
   }
 
   @Override
-  public List<Map<String, String>> rows(Window window, Visible scope) {
+  public List<Map<String, String>> rows(DateWindow window, Visible scope) {
+    LookedAfterPeriods.History history = periods.history();
     Map<String, Map<String, String>> byChild = new LinkedHashMap<>();
     jdbc.query("select " + CHILD_SELECT + ", c.uasc from child c where exists (select 1 from looked_after_period p "
-        + "where p.child_id = c.id and p.from_date <= :to and (p.to_date is null or p.to_date >= :fromDay))"
+        + "where p.child_id = c.id and p.from_date <= :lastDay and (p.to_date is null or p.to_date >= :firstDay))"
         + (scope.all() ? "" : " and c.id in (select e.child_id from missing_episode e where e.process_instance_id in (:visible))")
-        + " order by child_key", params(window, scope).addValue("to", window.to()).addValue("fromDay", window.from()), row -> {
-          Map<String, String> line = child(row, window.to());
+        + " order by child_key", params(window, scope).addValue("lastDay", window.last()).addValue("firstDay", window.first()), row -> {
+          Map<String, String> line = child(row, window.last());
           line.put(UASC, yesNo(row.getObject("uasc")));
-          List<LookedAfterPeriod> inWindow = periods.of(row.getString("child_id")).stream()
-              .filter(period -> !period.getFrom().isAfter(window.to())
-                  && (period.getTo() == null || !period.getTo().isBefore(window.from()))).toList();
+          List<LookedAfterPeriod> childPeriods = history.of(row.getString("child_id"));
+          List<LookedAfterPeriod> inWindow = childPeriods.stream()
+              .filter(period -> period.overlaps(window.first(), window.last())).toList();
           LookedAfterPeriod latest = inWindow.get(inWindow.size() - 1);
           line.put(STARTED, date(latest.getFrom()));
-          line.put(CEASED, latest.getTo() == null || latest.getTo().isAfter(window.to()) ? "" : date(latest.getTo()));
-          LocalDate twelveMonthsAgo = window.to().plusDays(1).minusMonths(12);
-          line.put(SECOND, yesNo(periods.of(row.getString("child_id")).stream()
+          line.put(CEASED, latest.getTo() == null || latest.getTo().isAfter(window.last()) ? "" : date(latest.getTo()));
+          LocalDate twelveMonthsAgo = window.twelveMonthsBeforeEnd();
+          line.put(SECOND, yesNo(childPeriods.stream()
               .anyMatch(period -> period.getFrom().isBefore(latest.getFrom()) && !period.getTo().isBefore(twelveMonthsAgo))));
           line.put(MISSING, "0");
           line.put(ABSENT, "0");
@@ -86,7 +88,7 @@ class AnnexAList8 extends AnnexAList {
         + " order by e.child_id, e.missing_from", params(window, scope), row -> {
           Map<String, String> line = byChild.get(row.getString("child_id"));
           Instant began = row.getTimestamp("missing_from").toInstant();
-          if (line == null || !periods.lookedAfterOn(row.getString("child_id"), LondonTime.toLondon(began).toLocalDate())) {
+          if (line == null || !history.lookedAfterOn(row.getString("child_id"), LondonTime.toLondon(began).toLocalDate())) {
             return; // counted only while looked after ("from their placement")
           }
           boolean missing = "MISSING".equals(row.getString("episode_type"));

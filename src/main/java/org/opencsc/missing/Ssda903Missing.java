@@ -10,9 +10,8 @@ import java.util.Map;
 
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.child.LookedAfterPeriods;
-import org.opencsc.compliance.AnnexAList;
 import org.opencsc.compliance.CaseScope.Visible;
-import org.opencsc.compliance.CollectionYear;
+import org.opencsc.compliance.DateWindow;
 import org.opencsc.compliance.StatutoryReturn;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -35,8 +34,9 @@ class Ssda903Missing extends StatutoryReturn {
   }
 
   @Override
-  public List<Map<String, String>> rows(CollectionYear year, Visible scope) {
+  public List<Map<String, String>> rows(DateWindow year, Visible scope) {
     MapSqlParameterSource params = params(year, scope);
+    LookedAfterPeriods.History history = lookedAfter.history();
     List<Map<String, String>> rows = new ArrayList<>();
     jdbc.query("select c.id, " + CHILD_KEY + " as child_key, c.date_of_birth, e.episode_type, e.missing_from, e.returned_at "
         + "from missing_episode e join child c on c.id = e.child_id "
@@ -44,16 +44,16 @@ class Ssda903Missing extends StatutoryReturn {
         + and(scope, "e.process_instance_id") + " order by child_key, e.missing_from", params, row -> {
           Instant start = row.getTimestamp("missing_from").toInstant();
           LocalDate startDay = LondonTime.toLondon(start).toLocalDate();
-          if (!lookedAfter.lookedAfterOn(row.getString("id"), startDay)) {
+          if (!history.lookedAfterOn(row.getString("id"), startDay)) {
             return;
           }
           Timestamp returned = row.getTimestamp("returned_at");
           Map<String, String> line = new LinkedHashMap<>();
           line.put("CHILD", row.getString("child_key"));
-          line.put("DOB", row.getObject("date_of_birth", LocalDate.class).format(AnnexAList.DATE));
+          line.put("DOB", date(row.getObject("date_of_birth", LocalDate.class)));
           line.put("MISSING", "MISSING".equals(row.getString("episode_type")) ? "M" : "A");
           line.put("MIS_START", date(start));
-          line.put("MIS_END", returned == null || !returned.toInstant().isBefore(year.until()) ? ""
+          line.put("MIS_END", returned == null || !returned.toInstant().isBefore(year.end()) ? ""
               : date(returned.toInstant()));
           rows.add(line);
         });

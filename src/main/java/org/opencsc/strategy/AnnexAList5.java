@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.opencsc.calendar.LondonTime;
 import org.opencsc.compliance.AnnexAList;
 import org.opencsc.compliance.CaseScope.Visible;
+import org.opencsc.compliance.DateWindow;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,18 +34,18 @@ class AnnexAList5 extends AnnexAList {
   }
 
   @Override
-  public List<Map<String, String>> rows(Window window, Visible scope) {
+  public List<Map<String, String>> rows(DateWindow window, Visible scope) {
     MapSqlParameterSource params = params(window, scope);
+    DateWindow lastTwelveMonths = new DateWindow(window.twelveMonthsBeforeEnd(), window.last());
     Map<String, long[]> counts = new HashMap<>();
     jdbc.query("select s.child_id, " + BEGAN + " as began, s.icpc_held_on from strategy_discussion s "
         + "where s.decision = 'SECTION_47' and " + BEGAN + " is not null" + and(scope, "s.process_instance_id"), params, row -> {
           long[] child = counts.computeIfAbsent(row.getString("child_id"), id -> new long[2]);
-          var began = row.getTimestamp("began").toInstant();
-          if (!began.isBefore(window.twelveMonthsBeforeEnd()) && began.isBefore(window.end())) {
+          if (lastTwelveMonths.contains(LondonTime.toLondon(row.getTimestamp("began").toInstant()).toLocalDate())) {
             child[0]++;
           }
           LocalDate held = row.getObject("icpc_held_on", LocalDate.class);
-          if (held != null && !held.isBefore(window.to().plusDays(1).minusMonths(12)) && !held.isAfter(window.to())) {
+          if (held != null && lastTwelveMonths.contains(held)) {
             child[1]++;
           }
         });
@@ -51,7 +53,7 @@ class AnnexAList5 extends AnnexAList {
         + "s.child_protection_plan from strategy_discussion s join child c on c.id = s.child_id "
         + "where s.decision = 'SECTION_47' and " + BEGAN + " >= :from and " + BEGAN + " < :until"
         + and(scope, "s.process_instance_id") + " order by began, s.process_instance_id", params, (row, i) -> {
-          Map<String, String> line = child(row, window.to());
+          Map<String, String> line = child(row, window.last());
           line.put(STARTED, date(row.getTimestamp("began")));
           String outcome = row.getString("s47_outcome");
           line.put(UNNECESSARY, outcome == null ? "" : yesNo(!"ICPC_REQUIRED".equals(outcome)));

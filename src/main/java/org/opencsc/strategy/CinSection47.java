@@ -1,15 +1,13 @@
 package org.opencsc.strategy;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.opencsc.compliance.AnnexAList;
 import org.opencsc.compliance.CaseScope.Visible;
-import org.opencsc.compliance.CollectionYear;
+import org.opencsc.compliance.DateWindow;
 import org.opencsc.compliance.StatutoryReturn;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -28,7 +26,7 @@ class CinSection47 extends StatutoryReturn {
   }
 
   @Override
-  public List<Map<String, String>> rows(CollectionYear year, Visible scope) {
+  public List<Map<String, String>> rows(DateWindow year, Visible scope) {
     MapSqlParameterSource params = params(year, scope);
     List<Map<String, String>> rows = new ArrayList<>();
     // The enquiry began at the discussion that decided it (kept once); cases decided before that
@@ -40,11 +38,9 @@ class CinSection47 extends StatutoryReturn {
         + " order by child_key, started", params, row -> {
           Map<String, String> line = new LinkedHashMap<>();
           line.put("LAchildID", row.getString("child_key"));
-          line.put("S47ActualStartDate", date(row.getTimestamp("started").toInstant()));
-          Timestamp due = row.getTimestamp("icpc_due_at");
-          line.put("InitialCPCtarget", due == null ? "" : date(due.toInstant()));
-          LocalDate held = row.getObject("icpc_held_on", LocalDate.class);
-          line.put("DateOfInitialCPC", held == null ? "" : held.format(AnnexAList.DATE));
+          line.put("S47ActualStartDate", date(row.getTimestamp("started")));
+          line.put("InitialCPCtarget", date(row.getTimestamp("icpc_due_at")));
+          line.put("DateOfInitialCPC", date(row.getObject("icpc_held_on", LocalDate.class)));
           String outcome = row.getString("s47_outcome");
           line.put("ICPCnotRequired", outcome == null ? "" : String.valueOf(!"ICPC_REQUIRED".equals(outcome)));
           rows.add(line);

@@ -21,9 +21,9 @@ final class Ssda903MissingChecker {
       .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
   private final List<Map<String, String>> rows = new ArrayList<>();
-  private final CollectionYear year;
+  private final DateWindow year;
 
-  Ssda903MissingChecker(String csv, CollectionYear year) {
+  Ssda903MissingChecker(String csv, DateWindow year) {
     this.year = year;
     String[] lines = csv.strip().split("\r?\n");
     if (!lines[0].equals(HEADER) && !lines[0].replace("\"", "").equals(HEADER)) {

@@ -31,7 +31,7 @@ class Ssda903MissingReturnTest extends ApplicationTest {
   }
 
 
-  private static final CollectionYear YEAR = CollectionYear.of("2025-26");
+  private static final DateWindow YEAR = DateWindow.collectionYear("2025-26");
   private final String run = UUID.randomUUID().toString().substring(0, 6);
 
   @BeforeEach
