@@ -175,4 +175,58 @@ public abstract class ApplicationTest {
     }
     return reply.json().get("id").asText();
   }
+
+  /**
+   * Registers a child with these details (as a social worker), for the returns' tests; a
+   * {@code lookedAfterFrom} makes the child looked after from then (null: not looked after).
+   */
+  protected String registerChild(Map<String, Object> details) {
+    Map<String, Object> body = new HashMap<>(details);
+    body.values().removeIf(java.util.Objects::isNull);
+    if (body.containsKey("lookedAfterFrom")) {
+      body.put("lookedAfter", true);
+    }
+    Api.Reply reply = api.post("/api/children", "sarah", body);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    return reply.json().get("id").asText();
+  }
+
+  /** A missing (or away) episode of the child, its return recorded by {@code recordedBy} unless {@code returnedAt} is null. */
+  protected ProcessInstance missingEpisode(String child, String type, String from, String returnedAt, String recordedBy) {
+    ProcessInstance episode = startProcess("missingEpisode", "sarah",
+        Variables.variables("childId", child, "episodeType", type, "missingFrom", from));
+    if (returnedAt != null) {
+      complete(episode, "recordReturn", recordedBy, Variables.variables("returnedAt", returnedAt));
+    }
+    return episode;
+  }
+
+  /** Adds a looked-after period to a child (or, with {@code to}, ends the open one), as a manager would. */
+  protected void lookedAfterPeriod(String child, String from, String to) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("from", from);
+    body.put("to", to);
+    Api.Reply reply = api.post("/api/children/" + child + "/looked-after-periods", "tom", body);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+  }
+
+  /**
+   * A strategy discussion held at {@code heldAt} (an instant) that decided a section 47 enquiry,
+   * approved; the clock is left three hours after it. The enquiry waits for its outcome.
+   */
+  protected ProcessInstance sectionFortySevenEnquiry(String child, String heldAt) {
+    clockAt(Instant.parse(heldAt).plusSeconds(3 * 3600));
+    ProcessInstance discussion = startProcess("strategyDiscussion", "tom", Variables.variables("childId", child,
+        "referralReceivedAt", Instant.parse(heldAt).minusSeconds(4 * 3600).toString(), "concern", "Injury"));
+    complete(discussion, "scheduleStrategyDiscussion", "tom", Variables.variables("discussionAt", heldAt, "format", "CALLS"));
+    complete(discussion, "recordStrategyDiscussion", "sam", Variables.variables("heldAt", heldAt,
+        "attendedSocialWorker", true, "attendedManager", true, "attendedPolice", true, "attendedHealth", true,
+        "attendedPlacementProvider", true, "educationInvited", true, "informationShared", "Records",
+        "decision", "SECTION_47", "s47Type", "SINGLE", "safetyPlan", "Stay with gran", "safetyPlanOwner", "Sam",
+        "safetyPlanReviewBy", Instant.parse(heldAt).plusSeconds(7 * 86400).toString().substring(0, 10),
+        "legalActionNeeded", false, "familyInformed", true));
+    complete(discussion, "approveStrategyDecision", "tina",
+        Variables.variables("decisionApproved", true, "managerRationale", "Agreed"));
+    return discussion;
+  }
 }

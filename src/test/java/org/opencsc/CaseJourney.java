@@ -21,7 +21,7 @@ import org.opencsc.Api.Reply;
 /**
  * One whole case of a process driven through the REST API as practitioners and other systems
  * drive it: start, then each task found by its key and completed by the user whose job it is,
- * then (for private fostering) the message that ends it, then a check that the case ended.
+ * then (for private fostering and a child placed for adoption) the message that ends it, then a check that the case ended.
  * Answers are built when the step is taken, relative to the moment, so every date rule holds.
  *
  * <p>{@link #bareModel(Map)} is a process of the same key with the same user tasks in a row and no
@@ -209,6 +209,6 @@ public record CaseJourney(String processKey, String starter, Function<Context, M
                 "personsNotified", "Birth mother; foster carers")),
             new Step("notifyDecisionInWriting", "sarah", at -> variables("writtenNoticeSentAt",
                 at.now().toString()))),
-        null, null);
+        "AdoptionOrderMade", at -> variables("adoptionOrderOn", at.today()));
   }
 }

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 import org.opencsc.engine.CaseEntity;
 
-/** One adoption decision and its notices, as Annex A List 10 asks. */
+/** One adoption decision, its notices and, for a child to be placed, the plan's milestones, as Annex A List 10 asks. */
 @Entity
 @Table(name = "adoption_decision")
 public class AdoptionDecision extends CaseEntity {
@@ -65,6 +65,21 @@ public class AdoptionDecision extends CaseEntity {
   @Column(name = "written_notice_at")
   private Instant writtenNoticeAt;
 
+  @Column(name = "placement_order_on")
+  private LocalDate placementOrderOn;
+
+  @Column(name = "placed_for_adoption_on")
+  private LocalDate placedForAdoptionOn;
+
+  @Column(name = "adoption_order_on")
+  private LocalDate adoptionOrderOn;
+
+  @Column(name = "no_longer_to_be_placed_on")
+  private LocalDate noLongerToBePlacedOn;
+
+  @Column(name = "no_longer_to_be_placed_reason")
+  private String noLongerToBePlacedReason;
+
   protected AdoptionDecision() {
   }
 
@@ -110,6 +125,23 @@ public class AdoptionDecision extends CaseEntity {
     this.writtenNoticeAt = at;
   }
 
+  void placementOrderMade(LocalDate on) {
+    this.placementOrderOn = on;
+  }
+
+  void placedForAdoption(LocalDate on) {
+    this.placedForAdoptionOn = on;
+  }
+
+  void adoptionOrderMade(LocalDate on) {
+    this.adoptionOrderOn = on;
+  }
+
+  void noLongerToBePlaced(LocalDate on, String reason) {
+    this.noLongerToBePlacedOn = on;
+    this.noLongerToBePlacedReason = reason;
+  }
+
   public Boolean getPanelRecommendsApproval() { return panelRecommendsApproval; }
   public String getAdmDecidedBy() { return admDecidedBy; }
   public Instant getAdmDecidedAt() { return admDecidedAt; }
@@ -117,4 +149,9 @@ public class AdoptionDecision extends CaseEntity {
   public boolean isQualifyingDetermination() { return qualifyingDetermination; }
   public Instant getOralNoticeAt() { return oralNoticeAt; }
   public Instant getWrittenNoticeAt() { return writtenNoticeAt; }
+  public LocalDate getPlacementOrderOn() { return placementOrderOn; }
+  public LocalDate getPlacedForAdoptionOn() { return placedForAdoptionOn; }
+  public LocalDate getAdoptionOrderOn() { return adoptionOrderOn; }
+  public LocalDate getNoLongerToBePlacedOn() { return noLongerToBePlacedOn; }
+  public String getNoLongerToBePlacedReason() { return noLongerToBePlacedReason; }
 }

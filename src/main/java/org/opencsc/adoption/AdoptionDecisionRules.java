@@ -7,10 +7,14 @@ import static org.opencsc.rules.FieldType.INTEGER;
 import static org.opencsc.rules.FieldType.TEXT;
 import static org.opencsc.rules.FieldType.oneOf;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -83,7 +87,7 @@ public class AdoptionDecisionRules implements ProcessRules {
   public List<TaskRules> tasks() {
     return List.of(
         // Every section present; siblings whenever the child has any; the medical adviser's summary.
-        TaskRules.task("prepareChildPermanenceReport")
+        TaskRules.task("prepareChildPermanenceReport").casework()
             .require("cprChildAndFamily", TEXT)
             .require("siblingCount", INTEGER)
             .requireWhen("cprSiblings", TEXT, "siblingCount is more than 0", answers -> siblings(answers) > 0)
@@ -162,7 +166,7 @@ public class AdoptionDecisionRules implements ProcessRules {
             .notBy("a member of the panel (panelMembers) may not make the agency decision", AdoptionDecisionRules::panelMembers)
             .signsOff("prepareChildPermanenceReport")
             .onCompleted(cases::finallyDecided),
-        TaskRules.task("notifyDecisionOrally").showsInUkTime("oralNoticeDueAt", "decidedAt")
+        TaskRules.task("notifyDecisionOrally").casework().showsInUkTime("oralNoticeDueAt", "decidedAt")
             .require("notifiedOrallyAt", DATE_TIME)
             .require("personsNotified", TEXT)
             .check("notifiedOrallyAt", "must not be before the decision (decidedAt) or in the future",
@@ -170,7 +174,7 @@ public class AdoptionDecisionRules implements ProcessRules {
             .deadline("oralNoticeDueAt", BreachCode.ADM_NOTIFY_ORAL_LATE)
             .metAt("notifiedOrallyAt")
             .onCompleted(cases::toldOrally),
-        TaskRules.task("notifyDecisionInWriting").showsInUkTime("writtenNoticeDueAt", "decidedAt")
+        TaskRules.task("notifyDecisionInWriting").casework().showsInUkTime("writtenNoticeDueAt", "decidedAt")
             .require("writtenNoticeSentAt", DATE_TIME)
             .check("writtenNoticeSentAt", "must not be before the decision (decidedAt) or in the future",
                 answers -> noticeAfterDecision(answers, "writtenNoticeSentAt"))
@@ -206,12 +210,40 @@ public class AdoptionDecisionRules implements ProcessRules {
   }
 
   /**
+   * A milestone of the child's adoption plan (Annex A List 10), recorded once as the court or the
+   * agency reaches it: a date that has come and is not before the step it follows (when recorded).
+   */
+  private static MessageRules milestone(String messageName, String field, String after, String afterField) {
+    return MessageRules.message(messageName)
+        .require(field, DATE)
+        .check(field, "must not be before " + after + " or in the future", answers -> {
+          LocalDate on = answers.date(field);
+          Object earlier = answers.get(afterField);
+          LocalDate earliest = earlier == null ? null : afterField.endsWith("At")
+              ? answers.dateTime(afterField).toLocalDate() : answers.date(afterField);
+          return !on.isAfter(LondonTime.now().toLocalDate()) && (earliest == null || !on.isBefore(earliest));
+        });
+  }
+
+  /** Annex A List 10's reasons a child should no longer be placed for adoption, as the template words them. */
+  public static final SortedMap<String, String> NO_LONGER_TO_BE_PLACED_REASONS = new TreeMap<>(Map.of(
+      "RD1", "RD1 - The child’s needs changed subsequent to the decision",
+      "RD2", "RD2 - The Court did not make a placement order",
+      "RD3", "RD3 - Prospective adopters could not be found",
+      "RD4", "RD4 - Any other reason"));
+
+  /**
    * The prospective adopters applied to the Independent Review Mechanism (reg 30B), while the
    * representation period runs: the final decision then waits for the IRM panel.
    */
   @Override
   public List<MessageRules> messages() {
-    return List.of(MessageRules.message("IrmApplicationMade")
+    return List.of(milestone("PlacementOrderMade", "placementOrderOn", "the decision (decidedAt)", "decidedAt"),
+        milestone("ChildPlacedForAdoption", "placedForAdoptionOn", "the decision (decidedAt)", "decidedAt"),
+        milestone("AdoptionOrderMade", "adoptionOrderOn", "the placement (placedForAdoptionOn)", "placedForAdoptionOn"),
+        milestone("DecidedNoLongerToPlace", "noLongerToBePlacedOn", "the decision (decidedAt)", "decidedAt")
+            .require("noLongerToBePlacedReason", oneOf(NO_LONGER_TO_BE_PLACED_REASONS.keySet().toArray(String[]::new))),
+        MessageRules.message("IrmApplicationMade")
         .require("irmAppliedAt", DATE_TIME)
         .check("irmAppliedAt", "must not be before qdNoticeSentAt (the notice) or in the future",
             answers -> LondonTime.notAfterNow(answers.dateTime("irmAppliedAt"))

@@ -1,6 +1,7 @@
 package org.opencsc.adoption;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.opencsc.calendar.LondonTime;
@@ -80,6 +81,35 @@ public class AdoptionDecisions {
 
   void toldInWriting(Completion task) {
     decision(task.processInstanceId()).toldInWriting(task.answers().dateTime("writtenNoticeSentAt").toInstant());
+  }
+
+  /** {@code ${adoptionDecisionRecord.placementOrderMade(execution)}}: message PlacementOrderMade. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void placementOrderMade(DelegateExecution execution) {
+    decision(execution.getProcessInstanceId()).placementOrderMade(milestone(execution, "placementOrderOn"));
+  }
+
+  /** {@code ${adoptionDecisionRecord.placedForAdoption(execution)}}: message ChildPlacedForAdoption. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void placedForAdoption(DelegateExecution execution) {
+    decision(execution.getProcessInstanceId()).placedForAdoption(milestone(execution, "placedForAdoptionOn"));
+  }
+
+  /** {@code ${adoptionDecisionRecord.adoptionOrderMade(execution)}}: message AdoptionOrderMade. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void adoptionOrderMade(DelegateExecution execution) {
+    decision(execution.getProcessInstanceId()).adoptionOrderMade(milestone(execution, "adoptionOrderOn"));
+  }
+
+  /** {@code ${adoptionDecisionRecord.noLongerToBePlaced(execution)}}: message DecidedNoLongerToPlace. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void noLongerToBePlaced(DelegateExecution execution) {
+    decision(execution.getProcessInstanceId()).noLongerToBePlaced(milestone(execution, "noLongerToBePlacedOn"),
+        Answers.from(execution::getVariable).text("noLongerToBePlacedReason"));
+  }
+
+  private static LocalDate milestone(DelegateExecution execution, String field) {
+    return Answers.from(execution::getVariable).date(field);
   }
 
   private AdoptionDecision decision(String processInstanceId) {

@@ -71,6 +71,11 @@ public class Child {
     this.createdBy = createdBy;
   }
 
+  /** A social worker now holds the child's case (they did its casework last). */
+  void allocatedTo(String worker) {
+    this.allocatedWorker = worker;
+  }
+
   /** What the returns need beyond what every child has; each may be null. */
   public record ReturnDetails(String laChildId, String upn, String gender, String ethnicity, Boolean uasc,
       String allocatedTeam, String allocatedWorker) {

@@ -15,12 +15,15 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.opencsc.calendar.LondonTime;
+import org.opencsc.engine.CaseworkDone;
 import org.opencsc.engine.KnownUsers;
 import org.opencsc.rules.Answers;
 import org.opencsc.rules.RuleViolation;
 import org.opencsc.rules.StartRules;
 import org.opencsc.rules.SubmissionRules;
 import org.springframework.stereotype.Service;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The children every case is about. A process can only start for a registered child. */
@@ -73,6 +76,16 @@ public class ChildRegistry {
   }
 
   /** The child's name, or null when no child (or no such child) is given. */
+  /**
+   * Keeps the allocated worker current: whoever completed casework on one of the child's cases
+   * last holds the case (a worker set at registration stands until then).
+   */
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void onCasework(CaseworkDone done) {
+    children.findById(done.childId()).ifPresent(child -> child.allocatedTo(done.user()));
+  }
+
   @Transactional(readOnly = true)
   public String nameOf(String id) {
     return id == null ? null : children.findById(id).map(Child::getName).orElse(null);

@@ -80,8 +80,8 @@ public class RuleEnforcement {
 
   /** A catching event is triggered: if by a message with rules, the message must satisfy them. */
   public void onCatch(String processKey, DelegateExecution execution) {
-    if (!(execution.getBpmnModelElementInstance() instanceof CatchEvent event)) {
-      return;
+    if (!(execution.getBpmnModelElementInstance() instanceof CatchEvent event) || execution.isCanceled()) {
+      return; // cancelled: the case moved on another way (an interrupting event, a terminate end) and nothing came
     }
     for (EventDefinition definition : event.getEventDefinitions()) {
       if (definition instanceof MessageEventDefinition message && message.getMessage() != null) {
@@ -220,6 +220,9 @@ public class RuleEnforcement {
     if (rules != null) {
       Completion completion = new Completion(task.getId(), task.getProcessInstanceId(), taskKey, dueAt, user, answers);
       rules.completionActions().forEach(action -> action.accept(completion));
+      if (rules.isCasework() && user != null && answers.text(CHILD_ID) != null) {
+        events.publishEvent(new CaseworkDone(answers.text(CHILD_ID), processKey, taskKey, user, now));
+      }
     }
   }
 

@@ -46,23 +46,24 @@ public class RuleEnforcementPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void parseBoundaryEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-      onCatch(activity);
+      onCatch(activity, ExecutionListener.EVENTNAME_START); // a boundary event starts when it is triggered
     }
 
     @Override
     public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-      onCatch(activity); // message start events of event sub-processes (PrivateFosteringEnded)
+      onCatch(activity, ExecutionListener.EVENTNAME_START); // message start events of event sub-processes (PrivateFosteringEnded)
     }
 
     @Override
     public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-      onCatch(activity);
+      // An intermediate event starts when the case arrives to wait and ends when the message comes.
+      onCatch(activity, ExecutionListener.EVENTNAME_END);
     }
 
-    private void onCatch(ActivityImpl activity) {
+    private void onCatch(ActivityImpl activity, String when) {
       String processKey = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
       ExecutionListener onCatch = execution -> enforcement.getObject().onCatch(processKey, execution);
-      activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, onCatch);
+      activity.addBuiltInListener(when, onCatch);
     }
 
     @Override

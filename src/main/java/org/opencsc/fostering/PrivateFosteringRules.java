@@ -83,11 +83,11 @@ public class PrivateFosteringRules implements ProcessRules {
         TaskRules.task("confirmNotPrivateFostering")
             .require("notPrivateFosteringReason", TEXT)
             .onCompleted(cases::notPrivateFostering),
-        visit(TaskRules.task("initialVisit").showsInUkTime("firstVisitDueAt"))
+        visit(TaskRules.task("initialVisit").casework().showsInUkTime("firstVisitDueAt"))
             .deadline("firstVisitDueAt", BreachCode.PF_FIRST_VISIT_LATE)
             .metAt("visitedAt")
             .onCompleted(cases::firstVisit),
-        visit(TaskRules.task("statutoryVisit").showsInUkTime("nextVisitDueAt", "lastVisitedAt"))
+        visit(TaskRules.task("statutoryVisit").casework().showsInUkTime("nextVisitDueAt", "lastVisitedAt"))
             .check("visitedAt", "must not be before the last visit (lastVisitedAt)", answers ->
                 answers.dateTime("lastVisitedAt") == null
                     || !answers.dateTime("visitedAt").isBefore(answers.dateTime("lastVisitedAt")))
@@ -96,14 +96,14 @@ public class PrivateFosteringRules implements ProcessRules {
             .onCompleted(cases::statutoryVisit),
         // A visit asked for by the child, the carer or a parent (reg 8(2)): seen alone as for
         // statutory visits; it does not move the 6- or 12-weekly cycle, which still runs.
-        visit(TaskRules.task("requestedVisit").showsInUkTime("requestedAt", "requestedVisitDueAt"))
+        visit(TaskRules.task("requestedVisit").casework().showsInUkTime("requestedAt", "requestedVisitDueAt"))
             .check("visitedAt", "must not be before the request (requestedAt)",
                 answers -> !answers.dateTime("visitedAt").isBefore(answers.dateTime("requestedAt")))
             .deadline("requestedVisitDueAt", BreachCode.PF_REQUESTED_VISIT_LATE)
             .metAt("visitedAt"),
         // A request taken by phone: the same as the message from another system.
         visitRequest(TaskRules.task("recordVisitRequest")),
-        TaskRules.task("assessArrangement").showsInUkTime("assessmentDueAt")
+        TaskRules.task("assessArrangement").casework().showsInUkTime("assessmentDueAt")
             .require("dbsChecksDone", BOOLEAN)
             .require("accommodationSuitable", BOOLEAN)
             .require("healthNeedsMet", BOOLEAN)

@@ -98,7 +98,7 @@ public class MissingEpisodeRules implements ProcessRules {
   public List<TaskRules> tasks() {
     return List.of(
         // Risk while missing, with exploitation screening, signed off by a manager (four eyes).
-        TaskRules.task("assessMissingRisk")
+        TaskRules.task("assessMissingRisk").casework()
             .require("riskLevel", oneOf("LOW", "MEDIUM", "HIGH"))
             .require("cseRisk", BOOLEAN)
             .require("cceRisk", BOOLEAN)
@@ -111,11 +111,11 @@ public class MissingEpisodeRules implements ProcessRules {
             .signsOff("assessMissingRisk")
             .onCompleted(cases::riskSignedOff),
         // The return: every deadline runs from when the child came back.
-        returnRules(TaskRules.task("recordReturn")),
+        returnRules(TaskRules.task("recordReturn").casework()),
         // Offered every time; reasons when not offered or declined. The 72 hours bind the offer
         // only when no interview follows (declined or not offered), and then run to the offer:
         // an offer the child declined within them is on time.
-        TaskRules.task("offerReturnInterview").showsInUkTime("rhiDueAt")
+        TaskRules.task("offerReturnInterview").casework().showsInUkTime("rhiDueAt")
             .require("rhiOffered", BOOLEAN)
             .requireWhen("rhiOfferedAt", DATE_TIME, "rhiOffered is true", answers -> answers.isTrue("rhiOffered"))
             .requireWhen("rhiAccepted", BOOLEAN, "rhiOffered is true", answers -> answers.isTrue("rhiOffered"))
@@ -178,11 +178,14 @@ public class MissingEpisodeRules implements ProcessRules {
   }
 
   /**
-   * The child's allocated social worker for this episode: whoever completed its social-work steps
-   * (the risk assessment, the return, the offer). They may not hold the interview.
+   * The child's allocated social worker: whoever completed this episode's social-work steps (the
+   * risk assessment, the return, the offer), and the worker the child's record names. They may not
+   * hold the interview.
    */
-  private static Set<String> allocatedWorkers(Answers answers) {
+  private Set<String> allocatedWorkers(Answers answers) {
     Set<String> workers = new LinkedHashSet<>();
+    children.find(answers.text("childId")).map(child -> child.getReturnDetails().allocatedWorker())
+        .ifPresent(workers::add);
     for (String step : SOCIAL_WORK_STEPS) {
       String user = answers.text(TaskRules.completedByVariable(step));
       if (user != null) {

@@ -26,6 +26,7 @@ public final class TaskRules extends FieldRules<TaskRules> {
   private String metAtField;
   private Predicate<Answers> deadlineApplies = answers -> true;
   private List<String> signsOffTaskKeys = List.of();
+  private boolean casework;
   private final List<Consumer<Completion>> onCompleted = new ArrayList<>();
   private final List<Exclusion> exclusions = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
@@ -118,6 +119,19 @@ public final class TaskRules extends FieldRules<TaskRules> {
   public TaskRules signsOff(String... workTaskKeys) {
     this.signsOffTaskKeys = List.of(workTaskKeys);
     return this;
+  }
+
+  /**
+   * The child's own social worker's work (a visit, the report, the return): whoever completes it
+   * holds the case, and is the child's allocated worker in the returns from then on.
+   */
+  public TaskRules casework() {
+    this.casework = true;
+    return this;
+  }
+
+  public boolean isCasework() {
+    return casework;
   }
 
   public String taskKey() {

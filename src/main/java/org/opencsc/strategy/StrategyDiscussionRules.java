@@ -23,7 +23,7 @@ import org.opencsc.child.ChildRegistry;
 import org.opencsc.missing.MissingEpisodeRules;
 import org.opencsc.rules.Answers;
 import org.opencsc.rules.BreachCode;
-import org.opencsc.rules.FieldType;
+import org.opencsc.rules.Participants;
 import org.opencsc.rules.ProcessRules;
 import org.opencsc.rules.StartRules;
 import org.opencsc.rules.TaskRules;
@@ -58,17 +58,7 @@ public class StrategyDiscussionRules implements ProcessRules {
   private static final Predicate<Answers> SECTION_47 = answers -> answers.is("decision", "SECTION_47");
 
   /** Who took part: {name, role, agency} for each participant (contract: recordStrategyDiscussion). */
-  public static final String ATTENDEES = "attendees";
-  static final String[] AGENCIES = {"SOCIAL_CARE", "POLICE", "HEALTH", "EDUCATION", "PLACEMENT_PROVIDER", "REFERRER",
-      "OTHER"};
-  /** One participant: name, role and agency, in the order a refusal lists them. */
-  private static final Map<String, FieldType> PARTICIPANT = new LinkedHashMap<>();
-
-  static {
-    PARTICIPANT.put("name", LINE);
-    PARTICIPANT.put("role", LINE);
-    PARTICIPANT.put("agency", oneOf(AGENCIES));
-  }
+  public static final String ATTENDEES = Participants.ATTENDEES;
 
   /** A social-care participant with this role is the social worker's manager. */
   static final String MANAGER_ROLE = "MANAGER";
@@ -155,7 +145,7 @@ public class StrategyDiscussionRules implements ProcessRules {
             .signsOff("recordStrategyDiscussion")
             .onCompleted(cases::decisionSignedOff),
         // Within 15 working days: the conference, or the recorded decision that none is needed.
-        TaskRules.task("recordS47Outcome").showsInUkTime("icpcDueAt")
+        TaskRules.task("recordS47Outcome").casework().showsInUkTime("icpcDueAt")
             .require("s47Outcome", oneOf("ICPC_REQUIRED", "ICPC_NOT_REQUIRED", "NO_FURTHER_ACTION"))
             .requireWhen("icpcNotRequiredReason", TEXT, "s47Outcome is ICPC_NOT_REQUIRED",
                 answers -> answers.is("s47Outcome", "ICPC_NOT_REQUIRED"))
@@ -170,7 +160,7 @@ public class StrategyDiscussionRules implements ProcessRules {
             .require("closureApproved", BOOLEAN)
             .require("managerRationale", TEXT)
             .signsOff("recordS47Outcome"),
-        TaskRules.task("recordIcpc").showsInUkTime("icpcDueAt")
+        TaskRules.task("recordIcpc").casework().showsInUkTime("icpcDueAt")
             .require("icpcHeldOn", DATE)
             .require("childProtectionPlan", BOOLEAN)
             .check("icpcHeldOn", "must not be before the strategy discussion (heldAt) or in the future",
@@ -189,8 +179,8 @@ public class StrategyDiscussionRules implements ProcessRules {
    * decision, and with section 47 the safety plan.
    */
   private TaskRules recordDiscussion() {
-    TaskRules rules = TaskRules.task("recordStrategyDiscussion").require("heldAt", DATE_TIME)
-        .optional(ATTENDEES, FieldType.records(PARTICIPANT));
+    TaskRules rules = TaskRules.task("recordStrategyDiscussion").casework().require("heldAt", DATE_TIME)
+        .optional(ATTENDEES, Participants.LIST);
     REQUIRED_AGENCIES.forEach(agency -> rules.requireWhen(agency, BOOLEAN, "no attendees list is given", NO_LIST));
     rules.requireWhen(PLACEMENT_PROVIDER, BOOLEAN, "the child is looked after and no attendees list is given",
             answers -> answers.isTrue("lookedAfter") && NO_LIST.test(answers))

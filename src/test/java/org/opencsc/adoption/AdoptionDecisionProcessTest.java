@@ -62,7 +62,7 @@ class AdoptionDecisionProcessTest extends ApplicationTest {
     complete(decision, "notifyDecisionOrally", "sarah",
         variables("notifiedOrallyAt", "2027-06-07T11:00:00Z", "personsNotified", "Birth mother; foster carers"));
     complete(decision, "notifyDecisionInWriting", "sarah", variables("writtenNoticeSentAt", "2027-06-07T11:30:00Z"));
-    assertThat(decision).isEnded().hasPassed("endEvent_decisionNotified");
+    assertThat(decision).as("the child's adoption plan is under way").isWaitingAt(PLAN_MILESTONES);
     assertThat(breachesOf(decision)).isEmpty();
 
     AdoptionDecision record = decisions.findById(decision.getId()).orElseThrow();
@@ -72,6 +72,62 @@ class AdoptionDecisionProcessTest extends ApplicationTest {
     assertThat(record.getDepartsFromPanel()).isFalse();
     assertThat(record.getOralNoticeAt()).isEqualTo(Instant.parse("2027-06-07T11:00:00Z"));
     assertThat(record.getWrittenNoticeAt()).isEqualTo(Instant.parse("2027-06-07T11:30:00Z"));
+  }
+
+  /**
+   * Annex A List 10: after the decision to place, the case keeps the plan's milestones as the court
+   * and the agency reach them, each once, each refused with a date before the step it follows or
+   * still to come; the adoption order ends the plan.
+   */
+  @Test
+  void theAdoptionPlanKeepsEachMilestoneOnceUntilTheAdoptionOrder() {
+    ProcessInstance decision = decidedToPlace();
+    clockAt(Instant.parse("2027-09-20T10:00:00Z"));
+    assertRefused(milestone(decision, "PlacementOrderMade", "placementOrderOn", "2027-05-19"),
+        "placementOrderOn: must not be before the decision (decidedAt) or in the future");
+    assertRefused(milestone(decision, "PlacementOrderMade", "placementOrderOn", "2027-09-21"),
+        "placementOrderOn: must not be before the decision (decidedAt) or in the future");
+    assertRefused(milestone(decision, "PlacementOrderMade", "placementOrderOn", "10/07/2027"), "placementOrderOn");
+    assertThat(variable(decision, "placementOrderOn")).as("refused, so nothing written").isNull();
+    assertThat(milestone(decision, "PlacementOrderMade", "placementOrderOn", "2027-07-12").status()).isEqualTo(204);
+    assertThat(milestone(decision, "PlacementOrderMade", "placementOrderOn", "2027-07-13").status())
+        .as("recorded once: nothing waits for a second placement order").isEqualTo(400);
+    assertThat(milestone(decision, "ChildPlacedForAdoption", "placedForAdoptionOn", "2027-09-01").status()).isEqualTo(204);
+    assertThat(decision).isWaitingAt("catchEvent_adoptionOrderMade");
+
+    clockAt(Instant.parse("2028-03-20T10:00:00Z"));
+    assertRefused(milestone(decision, "AdoptionOrderMade", "adoptionOrderOn", "2027-08-31"),
+        "adoptionOrderOn: must not be before the placement (placedForAdoptionOn) or in the future");
+    assertThat(milestone(decision, "AdoptionOrderMade", "adoptionOrderOn", "2028-03-14").status()).isEqualTo(204);
+    assertThat(decision).isEnded().hasPassed("endEvent_childAdopted");
+
+    AdoptionDecision record = decisions.findById(decision.getId()).orElseThrow();
+    assertThat(record.getPlacementOrderOn()).isEqualTo("2027-07-12");
+    assertThat(record.getPlacedForAdoptionOn()).isEqualTo("2027-09-01");
+    assertThat(record.getAdoptionOrderOn()).isEqualTo("2028-03-14");
+    assertThat(record.getNoLongerToBePlacedOn()).isNull();
+  }
+
+  @Test
+  void aDecisionNoLongerToPlaceEndsThePlanWithItsReason() {
+    ProcessInstance decision = decidedToPlace();
+    clockAt(Instant.parse("2027-11-20T10:00:00Z"));
+    assertRefused(noLongerToBePlaced(decision, "2027-11-19", "RD9"), "noLongerToBePlacedReason: must be one of RD1, RD2, RD3, RD4");
+    assertRefused(noLongerToBePlaced(decision, "2027-11-21", "RD2"), "noLongerToBePlacedOn: must not be before");
+    assertThat(decision).isWaitingAt(PLAN_MILESTONES);
+    assertThat(noLongerToBePlaced(decision, "2027-11-19", "RD2").status()).isEqualTo(204);
+    assertThat(decision).isEnded().hasPassed("endEvent_planChanged").hasNotPassed("endEvent_childAdopted");
+    AdoptionDecision record = decisions.findById(decision.getId()).orElseThrow();
+    assertThat(record.getNoLongerToBePlacedOn()).isEqualTo("2027-11-19");
+    assertThat(record.getNoLongerToBePlacedReason()).isEqualTo("RD2");
+    assertThat(milestone(decision, "AdoptionOrderMade", "adoptionOrderOn", "2027-11-20").status())
+        .as("the plan has ended").isEqualTo(400);
+  }
+
+  @Test
+  void aDecisionNotToPlaceEndsWithItsNotices() {
+    ProcessInstance decision = decidedAndTold(false);
+    assertThat(decision).isEnded().hasPassed("endEvent_decisionNotified").hasNotPassed("subProcess_adoptionPlan");
   }
 
   @ParameterizedTest(name = "a report without {0} is refused")
@@ -201,7 +257,7 @@ class AdoptionDecisionProcessTest extends ApplicationTest {
         "personsNotified", "Mother", "lateReason", "Mother could not be reached"));
     complete(decision, "notifyDecisionInWriting", "sarah", variables("writtenNoticeSentAt", "2027-06-12T08:00:00Z",
         "lateReason", "Letter waited for the oral notice"));
-    assertThat(decision).isEnded();
+    assertThat(decision).isWaitingAt(PLAN_MILESTONES);
     assertThat(breachesOf(decision)).hasSize(2).allSatisfy(breach -> assertThat(breach.getReason()).isNotBlank());
   }
 
@@ -307,6 +363,39 @@ class AdoptionDecisionProcessTest extends ApplicationTest {
 
   private ProcessInstance start(String decisionType, String route) {
     return startProcess("adoptionDecision", "sarah", variables("childId", childId, "decisionType", decisionType, "route", route));
+  }
+
+  static final String[] PLAN_MILESTONES = {"catchEvent_placementOrderMade", "catchEvent_placedForAdoption",
+      "catchEvent_adoptionOrderMade"};
+
+  /** Decided on the direct route on 20 May 2027 that Ayo should be placed for adoption, and told. */
+  private ProcessInstance decidedToPlace() {
+    ProcessInstance decision = decidedAndTold(true);
+    assertThat(decision).isWaitingAt(PLAN_MILESTONES);
+    return decision;
+  }
+
+  /** Decided on the direct route on 20 May 2027 whether Ayo should be placed for adoption, and told. */
+  private ProcessInstance decidedAndTold(boolean toPlace) {
+    ProcessInstance decision = approvedReport(start("SHOULD_BE_PLACED", "DIRECT"));
+    complete(decision, "makeAgencyDecision", "ada", variables("readCpr", true, "readHealthSummary", true,
+        "readLegalAdvice", true, "admApproves", toPlace, "admReasons", OWN_REASONS));
+    complete(decision, "notifyDecisionOrally", "sarah",
+        variables("notifiedOrallyAt", "2027-05-20T10:00:00Z", "personsNotified", "Birth mother; foster carers"));
+    complete(decision, "notifyDecisionInWriting", "sarah", variables("writtenNoticeSentAt", "2027-05-20T10:00:00Z"));
+    return decision;
+  }
+
+  private Api.Reply milestone(ProcessInstance decision, String messageName, String field, String on) {
+    return api.post("/engine-rest/message", "sarah", Map.of("messageName", messageName,
+        "processInstanceId", decision.getId(), "processVariables", Map.of(field, Map.of("value", on, "type", "String"))));
+  }
+
+  private Api.Reply noLongerToBePlaced(ProcessInstance decision, String on, String reason) {
+    return api.post("/engine-rest/message", "sarah", Map.of("messageName", "DecidedNoLongerToPlace",
+        "processInstanceId", decision.getId(), "processVariables", Map.of(
+            "noLongerToBePlacedOn", Map.of("value", on, "type", "String"),
+            "noLongerToBePlacedReason", Map.of("value", reason, "type", "String"))));
   }
 
   private ProcessInstance approvedReport(ProcessInstance decision) {

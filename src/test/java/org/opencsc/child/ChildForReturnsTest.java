@@ -7,11 +7,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opencsc.Api.Reply;
 import org.opencsc.ApplicationTest;
+import org.opencsc.Variables;
 import org.opencsc.calendar.LondonTime;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -56,6 +58,25 @@ class ChildForReturnsTest extends ApplicationTest {
     String id = reply.json().get("id").asText();
     assertThat(periods.lookedAfterOn(id, LocalDate.parse("2024-09-02"))).isTrue();
     assertThat(periods.lookedAfterOn(id, LocalDate.parse("2024-09-01"))).isFalse();
+  }
+
+  /** The allocated worker follows the casework: a visit by another worker moves it; a manager's sign-off does not. */
+  @Test
+  void theAllocatedWorkerIsWhoeverDidTheCaseworkLast() {
+    Map<String, Object> body = new HashMap<>(Map.of("name", "Ari Allocated", "dateOfBirth", "2012-04-01",
+        "laChildId", laChildId(), "allocatedTeam", "North", "allocatedWorker", "sarah"));
+    String id = api.post("/api/children", "sarah", body).json().get("id").asText();
+    ProcessInstance episode = startProcess("missingEpisode", "sarah",
+        Variables.variables("childId", id, "episodeType", "MISSING", "missingFrom", LondonTime.format(LondonTime.now().minusHours(5))));
+    complete(episode, "assessMissingRisk", "sam", Variables.variables("riskLevel", "MEDIUM", "cseRisk", false,
+        "cceRisk", false, "radicalisationRisk", false, "traffickingRisk", false, "riskSummary", "Known pattern"));
+    assertThat(api.get("/api/children/" + id, "tom").json().get("allocatedWorker").asText()).isEqualTo("sam");
+    complete(episode, "approveMissingRisk", "tom", Variables.variables("riskApproved", true, "managerRationale", "Fine"));
+    assertThat(api.get("/api/children/" + id, "tom").json().get("allocatedWorker").asText())
+        .as("a manager's sign-off is not casework").isEqualTo("sam");
+    complete(episode, "recordReturn", "sarah", Variables.variables("returnedAt", LondonTime.format(LondonTime.now().minusHours(1))));
+    assertThat(api.get("/api/children/" + id, "tom").json().get("allocatedWorker").asText()).isEqualTo("sarah");
+    deleteTheOpenCasesThisTestStarted();
   }
 
   @Test

@@ -37,22 +37,6 @@ class CinSection47ReturnTest extends ApplicationTest {
     return reply.json().get("id").asText();
   }
 
-  /** A strategy discussion held at {@code heldAt} that decided a section 47 enquiry. */
-  private ProcessInstance enquiry(String child, String heldAt) {
-    clockAt(Instant.parse(heldAt).plusSeconds(3 * 3600));
-    ProcessInstance discussion = startProcess("strategyDiscussion", "tom", variables("childId", child,
-        "referralReceivedAt", Instant.parse(heldAt).minusSeconds(4 * 3600).toString(), "concern", "Injury"));
-    complete(discussion, "scheduleStrategyDiscussion", "tom", variables("discussionAt", heldAt, "format", "CALLS"));
-    complete(discussion, "recordStrategyDiscussion", "sam", variables("heldAt", heldAt, "attendedSocialWorker", true,
-        "attendedManager", true, "attendedPolice", true, "attendedHealth", true, "attendedPlacementProvider", true,
-        "educationInvited", true, "informationShared", "Records", "decision", "SECTION_47", "s47Type", "SINGLE",
-        "safetyPlan", "Stay with gran", "safetyPlanOwner", "Sam",
-        "safetyPlanReviewBy", Instant.parse(heldAt).plusSeconds(7 * 86400).toString().substring(0, 10),
-        "legalActionNeeded", false, "familyInformed", true));
-    complete(discussion, "approveStrategyDecision", "tina", variables("decisionApproved", true, "managerRationale", "Agreed"));
-    return discussion;
-  }
-
   private List<String> ours(String csv) {
     return Arrays.stream(csv.strip().split("\r?\n")).skip(1).map(line -> line.replace("\"", ""))
         .filter(line -> line.startsWith(run)).toList();
@@ -61,18 +45,18 @@ class CinSection47ReturnTest extends ApplicationTest {
   @Test
   void eachEnquiryOfTheYearWithItsConferenceTargetDateAndOutcome() {
     // Held Monday 9 June 2025: 15 working days on is Monday 30 June.
-    ProcessInstance conference = enquiry(child("-ICPC"), "2025-06-09T10:00:00Z");
+    ProcessInstance conference = sectionFortySevenEnquiry(child("-ICPC"), "2025-06-09T10:00:00Z");
     clockAt(Instant.parse("2025-06-27T16:00:00Z"));
     complete(conference, "recordS47Outcome", "sam", variables("s47Outcome", "ICPC_REQUIRED"));
     complete(conference, "recordIcpc", "sam", variables("icpcHeldOn", "2025-06-27", "childProtectionPlan", true));
 
-    ProcessInstance none = enquiry(child("-NONE"), "2025-11-03T10:00:00Z");
+    ProcessInstance none = sectionFortySevenEnquiry(child("-NONE"), "2025-11-03T10:00:00Z");
     clockAt(Instant.parse("2025-11-10T16:00:00Z"));
     complete(none, "recordS47Outcome", "sam", variables("s47Outcome", "ICPC_NOT_REQUIRED",
         "icpcNotRequiredReason", "Concerns not substantiated; family support plan agreed"));
 
-    enquiry(child("-OPEN"), "2026-03-16T10:00:00Z"); // outcome not yet recorded
-    enquiry(child("-LAST"), "2025-03-20T10:00:00Z"); // the year before
+    sectionFortySevenEnquiry(child("-OPEN"), "2026-03-16T10:00:00Z"); // outcome not yet recorded
+    sectionFortySevenEnquiry(child("-LAST"), "2025-03-20T10:00:00Z"); // the year before
 
     clockAt(Instant.parse("2026-04-10T10:00:00Z"));
     Reply reply = api.get("/api/returns/cin/s47.csv?year=2025-26", "tom");

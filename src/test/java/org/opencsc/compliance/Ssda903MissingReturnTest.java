@@ -40,24 +40,14 @@ class Ssda903MissingReturnTest extends ApplicationTest {
   }
 
   private String child(String laChildId, String dateOfBirth, String lookedAfterFrom) {
-    Map<String, Object> body = new HashMap<>(Map.of("name", "Year Child " + laChildId, "dateOfBirth", dateOfBirth,
+    Map<String, Object> details = new HashMap<>(Map.of("name", "Year Child " + laChildId, "dateOfBirth", dateOfBirth,
         "laChildId", run + laChildId));
-    if (lookedAfterFrom != null) {
-      body.put("lookedAfter", true);
-      body.put("lookedAfterFrom", lookedAfterFrom);
-    }
-    Reply reply = api.post("/api/children", "sarah", body);
-    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-    return reply.json().get("id").asText();
+    details.put("lookedAfterFrom", lookedAfterFrom);
+    return registerChild(details);
   }
 
   private ProcessInstance episode(String child, String type, String from, String returnedAt) {
-    ProcessInstance episode = startProcess("missingEpisode", "sarah",
-        variables("childId", child, "episodeType", type, "missingFrom", from));
-    if (returnedAt != null) {
-      complete(episode, "recordReturn", "sam", variables("returnedAt", returnedAt));
-    }
-    return episode;
+    return missingEpisode(child, type, from, returnedAt, "sam");
   }
 
   private String export(String user) {
