@@ -141,7 +141,7 @@ def main(diagram, layout_file):
 
 
 FLOW_NODE = re.compile(r'<bpmn:(userTask|serviceTask|businessRuleTask|startEvent|endEvent|exclusiveGateway|'
-                       r'parallelGateway|boundaryEvent|subProcess|intermediateCatchEvent)\b([^>]*?)(/?)>')
+                       r'parallelGateway|boundaryEvent|subProcess|intermediateCatchEvent|intermediateThrowEvent)\b([^>]*?)(/?)>')
 
 
 def add_flow_refs(text):

@@ -168,5 +168,17 @@ document.getElementById('timeline-form').addEventListener('submit', event => {
   showTimeline(document.getElementById('child-id').value.trim());
 });
 
-showSummary().then(summary => Promise.all([showTrend(summary), showOpenSteps(), showBreaches()]))
+// The exports come from the server's list of them: a process that adds an Annex A list adds its link.
+async function showExports() {
+  const names = await get('/api/compliance/exports');
+  const exports = document.getElementById('exports');
+  names.forEach((name, i) => {
+    const link = el('a', name.startsWith('annex-a-list') ? 'Annex A list ' + name.substring('annex-a-list'.length)
+      : name === 'breaches' ? 'breach register' : name);
+    link.href = '/api/compliance/export/' + encodeURIComponent(name) + '.csv';
+    exports.append(' ', link, i < names.length - 1 ? ',' : '.');
+  });
+}
+
+showSummary().then(summary => Promise.all([showTrend(summary), showOpenSteps(), showBreaches(), showExports()]))
   .catch(error => document.getElementById('summary').append(el('p', 'Could not load the figures: ' + error.message)));

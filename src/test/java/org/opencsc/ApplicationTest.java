@@ -119,6 +119,11 @@ public abstract class ApplicationTest {
    * task list that later tests read.
    */
   protected void deleteTheOpenCasesThisTestStarted() {
+    // and the child protection plans their conferences started
+    for (String discussion : List.copyOf(started)) {
+      engine.getRuntimeService().createProcessInstanceQuery().variableValueEquals("strategyDiscussionId", discussion)
+          .list().forEach(plan -> started.add(plan.getId()));
+    }
     List<String> open = started.isEmpty() ? List.of() : engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceIds(new java.util.HashSet<>(started)).list().stream().map(ProcessInstance::getId).toList();
     if (!open.isEmpty()) {

@@ -41,7 +41,15 @@ class ArchitectureTest {
   private static final String BASE = "org.opencsc";
   /** One package per process; nothing else may know one (the catalogue lists them). */
   private static final String[] PROCESSES = {BASE + ".missing..", BASE + ".strategy..", BASE + ".fostering..",
-      BASE + ".adoption..", BASE + ".escalation.."};
+      BASE + ".adoption..", BASE + ".escalation..", BASE + ".protection.."};
+  /**
+   * Names that are a process key or case table and also, by the contract, another process's
+   * variable or column: the conference's answer {@code childProtectionPlan} (recordIcpc, kept in
+   * strategy_discussion's column child_protection_plan) names the plan's process and table too. The
+   * strategy package may write them as its own answer.
+   */
+  private static final Map<String, String> ALSO_A_VARIABLE = Map.of("childProtectionPlan", "strategy",
+      "child_protection_plan", "strategy");
   private static final String[] FEATURES = {BASE + ".child..", BASE + ".casefile..", BASE + ".compliance..",
       BASE + ".notifications..", BASE + ".security..", BASE + ".versioning..", BASE + ".operations.."};
 
@@ -112,7 +120,7 @@ class ArchitectureTest {
     for (Path diagram : files(Path.of("bpmn"), ".bpmn")) {
       for (Process process : Bpmn.readModelFromFile(diagram.toFile()).getModelElementsByType(Process.class)) {
         if (process.isExecutable()) {
-          owners.put(process.getId(), folderDeclaring("\"" + process.getId() + "\""));
+          owners.put(process.getId(), folderDeclaring(process.getId()));
         }
       }
     }
@@ -128,7 +136,8 @@ class ArchitectureTest {
       String folder = source.getParent().toString().replace('\\', '/');
       owners.forEach((name, owner) -> {
         if (Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(text).find()
-            && !folder.endsWith("/" + BASE.replace('.', '/') + "/" + owner)) {
+            && !folder.endsWith("/" + BASE.replace('.', '/') + "/" + owner)
+            && !folder.endsWith("/" + BASE.replace('.', '/') + "/" + ALSO_A_VARIABLE.get(name))) {
           strays.add(name + " in " + source);
         }
       });
@@ -136,8 +145,9 @@ class ArchitectureTest {
     assertThat(strays).as("process keys and case tables outside their process's package").isEmpty();
   }
 
-  /** The package folder whose ProcessRules returns this key. */
-  private static String folderDeclaring(String literal) throws IOException {
+  /** The package folder whose ProcessRules declares this key ({@code PROCESS_KEY = "key"}). */
+  private static String folderDeclaring(String key) throws IOException {
+    String literal = "PROCESS_KEY = \"" + key + "\"";
     TreeSet<String> folders = new TreeSet<>();
     Pattern rules = Pattern.compile("implements ProcessRules\\b");
     for (Path source : files(Path.of("src", "main", "java"), "Rules.java")) {

@@ -165,7 +165,7 @@ public record CaseJourney(String processKey, String starter, Function<Context, M
             new Step("approveStrategyDecision", "tina", at -> variables("decisionApproved", true,
                 "managerRationale", "Joint enquiry agreed")),
             new Step("recordS47Outcome", "sarah", at -> variables("s47Outcome", "ICPC_REQUIRED")),
-            new Step("recordIcpc", "sam", at -> variables("icpcHeldOn", at.today(), "childProtectionPlan", true))),
+            new Step("recordIcpc", "sam", at -> variables("icpcHeldOn", at.today(), "childProtectionPlan", true, "initialCategoryOfAbuse", "NEGLECT"))),
         null, null);
   }
 

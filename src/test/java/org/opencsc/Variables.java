@@ -23,4 +23,19 @@ public final class Variables {
     body.put("variables", variables);
     return body;
   }
+
+  /**
+   * Who took part in a meeting ({@code attendees}), as Tasklist's dynamic list sends it: a Json
+   * variable of {name, role, agency}; each participant given as "name|role|agency".
+   */
+  public static Map<String, Object> participants(String... participants) {
+    return Map.of("type", "Json", "value", participantsJson(participants));
+  }
+
+  /** The same list as JSON text. */
+  public static String participantsJson(String... participants) {
+    return java.util.Arrays.stream(participants).map(participant -> participant.split("\\|"))
+        .map(p -> "{\"name\":\"" + p[0] + "\",\"role\":\"" + p[1] + "\",\"agency\":\"" + p[2] + "\"}")
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+  }
 }

@@ -63,6 +63,12 @@ public class ComplianceController {
     return report.breaches(scope.of(caller), filter).stream().map(ComplianceController::contractView).toList();
   }
 
+  /** The exports there are, in list order, the breach register last (the dashboard links each). */
+  @GetMapping("/exports")
+  public List<String> exportNames() {
+    return exports.names();
+  }
+
   /**
    * An Annex A list for the inspection window {@code from}–{@code to} (dates, both included; by
    * default the 12 months to today), or the breach register.

@@ -48,12 +48,15 @@ public abstract class ExportTable {
 
   /**
    * The query parameters: the cases the caller may see ({@code :visible}, see {@link #and}), the
-   * window from {@code :from} until {@code :until} (the moment after it), and {@code :since}, the
-   * start of the 12 months that end with it.
+   * window from {@code :from} until {@code :until} (the moment after it), the same as days for date
+   * columns ({@code :firstDay} to before {@code :dayAfter}), and {@code :since}, the start of the 12
+   * months that end with it.
    */
   protected static MapSqlParameterSource params(DateWindow window, Visible scope) {
     return ComplianceReport.params(scope).addValue("from", Timestamp.from(window.start()))
         .addValue("until", Timestamp.from(window.end()))
+        .addValue("firstDay", java.sql.Date.valueOf(window.first()))
+        .addValue("dayAfter", java.sql.Date.valueOf(window.last().plusDays(1)))
         .addValue("since", Timestamp.from(window.twelveMonthsBeforeEnd().atStartOfDay(LondonTime.ZONE).toInstant()));
   }
 

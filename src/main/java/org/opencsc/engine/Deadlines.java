@@ -59,6 +59,14 @@ public class Deadlines {
     return LondonTime.format(WorkingDayCalendar.endOf(LondonTime.dateTime(trigger).toLocalDate().plusWeeks(weeks)));
   }
 
+  /**
+   * The end (23:59 UK time) of the day this many calendar months after the trigger's day (a review
+   * conference "within 3 months"); from 31 August, one month is the end of 30 September.
+   */
+  public String endOfDayMonthsAfter(Object trigger, int months) {
+    return LondonTime.format(WorkingDayCalendar.endOf(LondonTime.dateTime(trigger).toLocalDate().plusMonths(months)));
+  }
+
   /** Stores a deadline for the diagram's due dates and timers to read. */
   public String store(VariableScope scope, String variable, String deadline) {
     scope.setVariable(variable, deadline);

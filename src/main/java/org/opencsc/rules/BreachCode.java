@@ -27,5 +27,11 @@ public enum BreachCode {
   /** Agency decision not told orally within 2 working days. */
   ADM_NOTIFY_ORAL_LATE,
   /** Agency decision not sent in writing within 5 working days. */
-  ADM_NOTIFY_WRITTEN_LATE
+  ADM_NOTIFY_WRITTEN_LATE,
+  /** Child protection plan: the first core group not within 10 working days of the initial conference. */
+  CORE_GROUP_NOT_WITHIN_10WD,
+  /** Child protection plan: the child not visited by the end of the 10th working day (configurable) after the last visit. */
+  CPP_VISIT_OVERDUE,
+  /** Child protection plan: a review conference not within 3 months of the initial conference, or 6 of the last review. */
+  RCPC_LATE
 }

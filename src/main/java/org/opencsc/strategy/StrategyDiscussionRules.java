@@ -57,6 +57,9 @@ public class StrategyDiscussionRules implements ProcessRules {
 
   private static final Predicate<Answers> SECTION_47 = answers -> answers.is("decision", "SECTION_47");
 
+  /** The CIN census categories of abuse a conference gives a child protection plan (contract §5). */
+  public static final String[] CATEGORIES_OF_ABUSE = {"NEGLECT", "PHYSICAL", "SEXUAL", "EMOTIONAL", "MULTIPLE"};
+
   /** Who took part: {name, role, agency} for each participant (contract: recordStrategyDiscussion). */
   public static final String ATTENDEES = Participants.ATTENDEES;
 
@@ -163,6 +166,8 @@ public class StrategyDiscussionRules implements ProcessRules {
         TaskRules.task("recordIcpc").casework().showsInUkTime("icpcDueAt")
             .require("icpcHeldOn", DATE)
             .require("childProtectionPlan", BOOLEAN)
+            .requireWhen("initialCategoryOfAbuse", oneOf(CATEGORIES_OF_ABUSE), "childProtectionPlan is true",
+                answers -> answers.isTrue("childProtectionPlan"))
             .check("icpcHeldOn", "must not be before the strategy discussion (heldAt) or in the future",
                 answers -> !answers.date("icpcHeldOn").isBefore(answers.dateTime("heldAt").toLocalDate())
                     && !answers.date("icpcHeldOn").isAfter(LondonTime.now().toLocalDate()))

@@ -132,7 +132,7 @@ class AccessibilityTest extends TasklistBrowserTest {
     } finally {
       engine.getRuntimeService().deleteProcessInstances(opened, "accessibility test cases", true, true);
     }
-    assertThat(startForms).hasSize(4);
+    assertThat(startForms).hasSize(5);
   }
 
   @Test
@@ -195,6 +195,9 @@ class AccessibilityTest extends TasklistBrowserTest {
       case "adoptionDecision" -> answers.putAll(Map.of("decisionType", "SHOULD_BE_PLACED", "route", "PANEL",
           "irmAppliedAt", anHourAgo));
       case "breachEscalation" -> answers.put("breachId", "A11Y-BREACH");
+      case "childProtectionPlan" -> answers.putAll(Map.of("icpcHeldOn",
+          LocalDate.now(ZoneId.of("Europe/London")).toString(), "initialCategoryOfAbuse", "NEGLECT",
+          "outcomesApproved", false, "managerRationale", "Outcomes need measurable targets"));
       default -> throw new IllegalArgumentException("No start answers for " + processKey);
     }
     return answers;

@@ -76,17 +76,22 @@ class DashboardBrowserTest extends ApplicationTest {
             .as(process.get("process").asText() + " " + figure).isEqualTo(process.get(figure).asText());
       }
     }
-    // The trend chart is drawn once its four series have arrived, which may be after the tables.
+    // The trend chart is drawn once its series (one per process) have arrived, which may be after the tables.
     wait.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
         "return !!(window.Chart && Chart.getChart(document.getElementById('trend')));")));
     Object chart = ((JavascriptExecutor) browser).executeScript(
         "return Chart.getChart(document.getElementById('trend')) ? Chart.getChart(document.getElementById('trend')).data.datasets.length : 0;");
-    assertThat(((Number) chart).intValue()).isEqualTo(4);
+    assertThat(((Number) chart).intValue()).isEqualTo(summary.size());
 
     List<WebElement> reasons = browser.findElements(By.xpath("//table[@id='breaches']//td[contains(., 'carer away')]"));
     assertThat(reasons).isNotEmpty();
     assertThat(reasons.get(0).getText()).isEqualTo(reason);
     assertThat(browser.findElements(By.cssSelector("#breaches img"))).isEmpty();
+    wait.until(driver -> driver.findElements(By.cssSelector("#exports a")).size() == 5);
+    assertThat(browser.findElements(By.cssSelector("#exports a"))).extracting(WebElement::getText)
+        .containsExactly("Annex A list 5", "Annex A list 7", "Annex A list 8", "Annex A list 10", "breach register");
+    assertThat(browser.findElement(By.linkText("Annex A list 7")).getDomAttribute("href"))
+        .isEqualTo("/api/compliance/export/annex-a-list7.csv");
     assertThat(browser.getTitle()).isNotEqualTo("owned");
 
     Browser.screenshot(browser, "dashboard-team-manager");

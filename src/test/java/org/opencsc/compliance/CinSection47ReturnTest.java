@@ -48,7 +48,7 @@ class CinSection47ReturnTest extends ApplicationTest {
     ProcessInstance conference = sectionFortySevenEnquiry(child("-ICPC"), "2025-06-09T10:00:00Z");
     clockAt(Instant.parse("2025-06-27T16:00:00Z"));
     complete(conference, "recordS47Outcome", "sam", variables("s47Outcome", "ICPC_REQUIRED"));
-    complete(conference, "recordIcpc", "sam", variables("icpcHeldOn", "2025-06-27", "childProtectionPlan", true));
+    complete(conference, "recordIcpc", "sam", variables("icpcHeldOn", "2025-06-27", "childProtectionPlan", true, "initialCategoryOfAbuse", "NEGLECT"));
 
     ProcessInstance none = sectionFortySevenEnquiry(child("-NONE"), "2025-11-03T10:00:00Z");
     clockAt(Instant.parse("2025-11-10T16:00:00Z"));

@@ -79,9 +79,23 @@ class ComplianceApiTest extends ApplicationTest {
       names.add(figures.get("name").asText());
     });
     // the test fixture keeps no case table, so the figures leave it out
-    assertThat(listed).containsExactly("missingEpisode", "strategyDiscussion", "privateFostering", "adoptionDecision");
+    assertThat(listed).containsExactly("missingEpisode", "strategyDiscussion", "privateFostering", "adoptionDecision",
+        "childProtectionPlan");
     assertThat(names).containsExactly("Missing from home or care", "Strategy discussions", "Private fostering",
-        "Adoption decisions");
+        "Adoption decisions", "Child protection plans");
+  }
+
+  /** The dashboard links every export the server lists: a process adding a list adds it there too. */
+  @Test
+  void theExportsAreListedInListOrderWithTheBreachRegisterLast() {
+    List<String> names = new java.util.ArrayList<>();
+    api.get("/api/compliance/exports", "tom").json().forEach(name -> names.add(name.asText()));
+    assertThat(names).containsExactly("annex-a-list5", "annex-a-list7", "annex-a-list8", "annex-a-list10", "breaches");
+    assertThat(api.get("/api/compliance/exports", "pam").status()).isEqualTo(403);
+    assertThat(CsvRows.cells(api.get("/api/compliance/export/annex-a-list7.csv", "tom").body().lines().findFirst()
+        .orElseThrow())).startsWith("Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)",
+            "Does the Child have a Disability", "Child Protection Plan Start Date").endsWith("Allocated Team",
+            "Allocated Worker");
   }
 
   @Test
@@ -239,7 +253,7 @@ class ComplianceApiTest extends ApplicationTest {
     complete(discussion, "approveStrategyDecision", "tina", variables("decisionApproved", true, "managerRationale", "Agreed"));
     clockAt(Instant.parse("2027-02-25T17:00:00Z"));
     complete(discussion, "recordS47Outcome", "sam", variables("s47Outcome", "ICPC_REQUIRED"));
-    complete(discussion, "recordIcpc", "sam", variables("icpcHeldOn", "2027-02-25", "childProtectionPlan", true));
+    complete(discussion, "recordIcpc", "sam", variables("icpcHeldOn", "2027-02-25", "childProtectionPlan", true, "initialCategoryOfAbuse", "NEGLECT"));
     clockAt(NOW);
   }
 

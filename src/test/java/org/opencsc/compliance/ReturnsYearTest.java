@@ -1,6 +1,7 @@
 package org.opencsc.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencsc.Variables.participants;
 import static org.opencsc.Variables.variables;
 
 import java.io.IOException;
@@ -25,16 +26,22 @@ import org.opencsc.ApplicationTest;
  * One collection year (1 April 2025 – 31 March 2026) of cases across the four processes, driven
  * through the engine in the order they happened, and every file an analyst sends checked row by
  * row against the file we expect ({@code src/test/resources/returns/2025-26/}): the SSDA903
- * Missing table, the CIN census's s47 items, Annex A Lists 5, 8 and 10 for the year, and the
- * breach register. Among the year: a looked-after child missing twice (the second still open at
+ * Missing table, the CIN census's s47 and child protection items, Annex A Lists 5, 7, 8 and 10
+ * for the year, and the breach register. Among the year: a looked-after child missing twice (the second still open at
  * 31 March), an away episode, a child in care only for part of the year (missing while in care and
  * after), an episode crossing 1 April, an enquiry with a conference and one without, a private
- * fostering arrangement visited late, a child placed and adopted, and a plan to place that ended.
+ * fostering arrangement visited late, a child placed and adopted, a plan to place that ended, a
+ * child protection plan from a conference (reviewed, its category changed, a visit late) and one
+ * transferred in that a review ended.
  */
 class ReturnsYearTest extends ApplicationTest {
 
   private static final String OWN_REASONS = "Having read every paper, adoption is the plan that meets this child's "
       + "lifelong needs.";
+
+  private static final String SOCIAL_WORKER = "Sam Smith|Social worker|SOCIAL_CARE";
+  private static final String POLICE = "DS Khan|Detective Sergeant|POLICE";
+  private static final String HEALTH = "Dr Lee|Named doctor|HEALTH";
 
   private final String run = UUID.randomUUID().toString().substring(0, 6);
   /** Case ids as the breach register writes them, and the names the expected file gives them. */
@@ -57,6 +64,11 @@ class ReturnsYearTest extends ApplicationTest {
     String fostered = child("-PF", "2010-06-06", "MALE", "BOTH", null);
     String adopted = child("-ADOPT", "2023-08-01", "MALE", "WBRI", "2024-10-01");
     String replanned = child("-RD", "2022-05-05", "FEMALE", "WOTH", "2024-01-15");
+    String protectedBefore = child("-CPP", "2016-09-09", "FEMALE", "WBRI", null);
+
+    // A plan transferred in (it began on 10 January 2025 elsewhere; conference here on 20 January).
+    ProcessInstance transferredPlan = startProcess("childProtectionPlan", "tom", variables("childId", protectedBefore,
+        "icpcHeldOn", "2025-01-20", "cppStartDate", "2025-01-10", "initialCategoryOfAbuse", "PHYSICAL"));
 
     // An episode crossing 1 April, returned on the 2nd.
     at("2025-04-02T12:00:00Z");
@@ -84,7 +96,20 @@ class ReturnsYearTest extends ApplicationTest {
     completeVisit(arrangement, "initialVisit", "2025-06-18T15:00:00Z", "Visit fell through twice; seen on 18 June");
     at("2025-06-27T16:00:00Z");
     complete(enquiry, "recordS47Outcome", "sam", variables("s47Outcome", "ICPC_REQUIRED"));
-    complete(enquiry, "recordIcpc", "sam", variables("icpcHeldOn", "2025-06-27", "childProtectionPlan", true));
+    complete(enquiry, "recordIcpc", "sam", variables("icpcHeldOn", "2025-06-27", "childProtectionPlan", true,
+        "initialCategoryOfAbuse", "NEGLECT"));
+    ProcessInstance plan = engine.getRuntimeService().createProcessInstanceQuery()
+        .variableValueEquals("strategyDiscussionId", enquiry.getId()).singleResult();
+    caseNames.put(plan.getId(), "{case:CPP}");
+    at("2025-07-04T15:00:00Z");
+    complete(plan, "recordCppVisit", "sam", variables("visitedAt", "2025-07-04T10:00:00Z", "seenAlone", true));
+    at("2025-07-08T15:00:00Z");
+    Map<String, Object> coreGroup = variables("coreGroupHeldOn", "2025-07-08", "planOutcomes", "Home conditions; school");
+    variablesOf(coreGroup).put("attendees", participants(SOCIAL_WORKER, POLICE, HEALTH));
+    complete(plan, "holdCoreGroup", "sam", coreGroup);
+
+    at("2025-04-15T16:00:00Z");
+    review(transferredPlan, "2025-04-15", "CONTINUE");
 
     // In care from April to August: missing once while in care; once after.
     at("2025-07-02T12:00:00Z");
@@ -101,6 +126,9 @@ class ReturnsYearTest extends ApplicationTest {
     ProcessInstance awayEpisode = episode(away, "AWAY", "2025-09-01T17:00:00Z", "2025-09-02T10:00:00Z");
     complete(awayEpisode, "offerReturnInterview", "sarah", variables("rhiOffered", true,
         "rhiOfferedAt", "2025-09-02T11:00:00Z", "rhiAccepted", false, "rhiDeclineReason", "Did not want to talk about it"));
+
+    at("2025-09-25T16:00:00Z");
+    review(plan, "2025-09-25", "CONTINUE");
 
     at("2025-10-02T12:00:00Z");
     episode(part, "MISSING", "2025-10-01T20:00:00Z", "2025-10-02T07:00:00Z"); // no longer looked after
@@ -124,10 +152,19 @@ class ReturnsYearTest extends ApplicationTest {
     complete(noIcpc, "recordS47Outcome", "sam", variables("s47Outcome", "ICPC_NOT_REQUIRED",
         "icpcNotRequiredReason", "Concerns not substantiated; family support plan agreed"));
 
+    at("2025-10-15T16:00:00Z");
+    review(transferredPlan, "2025-10-15", "END_PLAN");
+
     at("2026-01-16T10:00:00Z");
     decidedNoLongerToPlace(toPlaceToo, "2026-01-15", "RD3");
     at("2026-03-11T10:00:00Z");
     milestone(toPlace, "AdoptionOrderMade", "adoptionOrderOn", "2026-03-10");
+
+    // The plan's second review changes the category; the next visit, long overdue, is a breach.
+    at("2026-03-20T16:00:00Z");
+    review(plan, "2026-03-20", "CHANGE_CATEGORY");
+    complete(plan, "recordCppVisit", "sarah", variables("visitedAt", "2026-03-20T11:00:00Z", "seenAlone", false,
+        "notSeenAloneReason", "Mother would not leave the room", "lateReason", "Worker on long-term sick leave"));
 
     // Missing again on 30 March 2026, back only on 2 April: open at the year's end.
     at("2026-04-02T12:00:00Z");
@@ -142,6 +179,8 @@ class ReturnsYearTest extends ApplicationTest {
     assertThat(ours("/api/compliance/export/annex-a-list5.csv" + window)).isEqualTo(expected("annex-a-list5.csv"));
     assertThat(ours("/api/compliance/export/annex-a-list8.csv" + window)).isEqualTo(expected("annex-a-list8.csv"));
     assertThat(ours("/api/compliance/export/annex-a-list10.csv" + window)).isEqualTo(expected("annex-a-list10.csv"));
+    assertThat(ours("/api/returns/cin/cpp.csv?year=2025-26")).isEqualTo(expected("cin-cpp.csv"));
+    assertThat(ours("/api/compliance/export/annex-a-list7.csv" + window)).isEqualTo(expected("annex-a-list7.csv"));
     assertThat(ours("/api/compliance/export/breaches.csv" + window)).isEqualTo(expected("breaches.csv"));
   }
 
@@ -185,6 +224,20 @@ class ReturnsYearTest extends ApplicationTest {
     complete(decision, "notifyDecisionOrally", "sarah", variables("notifiedOrallyAt", now, "personsNotified", "Mother"));
     complete(decision, "notifyDecisionInWriting", "sarah", variables("writtenNoticeSentAt", now));
     return decision;
+  }
+
+  /** A review conference with everyone there, recorded by tom and signed off by tina. */
+  private void review(ProcessInstance plan, String heldOn, String decision) {
+    Map<String, Object> review = variables("reviewHeldOn", heldOn, "reviewDecision", decision);
+    variablesOf(review).put("attendees", participants(SOCIAL_WORKER, POLICE, HEALTH));
+    if ("CHANGE_CATEGORY".equals(decision)) {
+      variablesOf(review).put("latestCategoryOfAbuse", Map.of("value", "EMOTIONAL", "type", "String"));
+    }
+    if ("END_PLAN".equals(decision)) {
+      variablesOf(review).put("cppEndReason", Map.of("value", "Risks reduced; child in need plan", "type", "String"));
+    }
+    complete(plan, "recordReviewConference", "tom", review);
+    complete(plan, "approvePlanOutcomes", "tina", variables("outcomesApproved", true, "managerRationale", "Agreed"));
   }
 
   private void milestone(ProcessInstance decision, String messageName, String field, String on) {

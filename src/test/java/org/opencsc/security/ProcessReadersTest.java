@@ -38,6 +38,7 @@ class ProcessReadersTest extends ApplicationTest {
         "missingEpisode", workersAndManagers,
         "strategyDiscussion", workersAndManagers,
         "privateFostering", workersAndManagers,
+        "childProtectionPlan", workersAndManagers,
         "adoptionDecision", Set.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS, DECIDERS, PANEL),
         // Service managers review breaches; team managers read what was decided about their cases' breaches.
         "breachEscalation", Set.of(Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS)));

@@ -61,8 +61,8 @@ class StrategyDiscussionProcessTest extends ApplicationTest {
     clockAt(Instant.parse("2027-01-05T10:00:00Z"));
     complete(discussion, "recordS47Outcome", "sarah", variables("s47Outcome", "ICPC_REQUIRED"));
     clockAt(Instant.parse("2027-01-07T18:00:00Z"));
-    complete(discussion, "recordIcpc", "sam", variables("icpcHeldOn", "2027-01-07", "childProtectionPlan", true));
-    assertThat(discussion).isEnded().hasPassed("endEvent_icpcHeld", "endEvent_enquiryConcluded");
+    complete(discussion, "recordIcpc", "sam", variables("icpcHeldOn", "2027-01-07", "childProtectionPlan", true, "initialCategoryOfAbuse", "NEGLECT"));
+    assertThat(discussion).isEnded().hasPassed("endEvent_planStarted", "endEvent_enquiryConcluded");
     assertThat(breachesOf(discussion)).isEmpty();
 
     StrategyDiscussion record = discussions.findById(discussion.getId()).orElseThrow();
@@ -140,7 +140,7 @@ class StrategyDiscussionProcessTest extends ApplicationTest {
     ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
     Map<String, Object> answers = withoutAttendanceBooleans(section47("2026-12-14T14:00:00Z", Map.of("educationInvited", true)));
     // As Tasklist's dynamic list sends it: a Json variable.
-    variablesOf(answers).put("attendees", Map.of("type", "Json", "value", attendees(
+    variablesOf(answers).put("attendees", Map.of("type", "Json", "value", org.opencsc.Variables.participantsJson(
         "Sarah Jones|Social worker|SOCIAL_CARE", "Tom Price|MANAGER|SOCIAL_CARE", "DS Khan|Detective Sergeant|POLICE",
         "Dr Lee|Named doctor|HEALTH", "Ann Carer|Foster carer|PLACEMENT_PROVIDER")));
     complete(discussion, "recordStrategyDiscussion", "sarah", answers);
@@ -160,7 +160,7 @@ class StrategyDiscussionProcessTest extends ApplicationTest {
     ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
     Map<String, Object> answers = withoutAttendanceBooleans(section47("2026-12-14T14:00:00Z", Map.of("educationInvited", true)));
     // Text holding the JSON, as an API client may send it; a manager named with another role casing.
-    variablesOf(answers).put("attendees", Map.of("type", "String", "value", attendees(
+    variablesOf(answers).put("attendees", Map.of("type", "String", "value", org.opencsc.Variables.participantsJson(
         "Sarah Jones|Social worker|SOCIAL_CARE", "Tom Price|manager|SOCIAL_CARE", "Dr Lee|Named doctor|HEALTH",
         "Ann Carer|Foster carer|PLACEMENT_PROVIDER")));
     complete(discussion, "recordStrategyDiscussion", "sarah", answers);
@@ -172,14 +172,14 @@ class StrategyDiscussionProcessTest extends ApplicationTest {
   void attendanceThatContradictsTheListIsRefusedAndWritesNothing() {
     ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
     Map<String, Object> answers = section47("2026-12-14T14:00:00Z", Map.of());
-    variablesOf(answers).put("attendees", Map.of("type", "Json", "value", attendees(
+    variablesOf(answers).put("attendees", Map.of("type", "Json", "value", org.opencsc.Variables.participantsJson(
         "Sarah Jones|Social worker|SOCIAL_CARE", "Tom Price|MANAGER|SOCIAL_CARE", "Dr Lee|Named doctor|HEALTH",
         "Ann Carer|Foster carer|PLACEMENT_PROVIDER", "Mr Head|Head teacher|EDUCATION")));
     assertRefused(completeReply(discussion, "recordStrategyDiscussion", "sarah", answers),
         "attendedPolice: contradicts the attendees list");
 
     Map<String, Object> unknownAgency = withoutAttendanceBooleans(section47("2026-12-14T14:00:00Z", Map.of()));
-    variablesOf(unknownAgency).put("attendees", Map.of("type", "Json", "value", attendees("Sarah Jones|Social worker|CHARITY")));
+    variablesOf(unknownAgency).put("attendees", Map.of("type", "Json", "value", org.opencsc.Variables.participantsJson("Sarah Jones|Social worker|CHARITY")));
     assertRefused(completeReply(discussion, "recordStrategyDiscussion", "sarah", unknownAgency),
         "attendees: entry 1: agency must be one of SOCIAL_CARE");
     Map<String, Object> noName = withoutAttendanceBooleans(section47("2026-12-14T14:00:00Z", Map.of()));
@@ -254,12 +254,6 @@ class StrategyDiscussionProcessTest extends ApplicationTest {
   }
 
   /** Participants as JSON, each "name|role|agency". */
-  private static String attendees(String... participants) {
-    return java.util.Arrays.stream(participants).map(participant -> participant.split("\\|"))
-        .map(p -> "{\"name\":\"" + p[0] + "\",\"role\":\"" + p[1] + "\",\"agency\":\"" + p[2] + "\"}")
-        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
-  }
-
   @Test
   void reconveningGoesBackToSchedulingAndAnOverrideWritesOneBreachWithTheReasons() {
     ProcessInstance discussion = scheduled(start(childId, "2026-12-14T09:00:00Z"));
@@ -396,16 +390,16 @@ class StrategyDiscussionProcessTest extends ApplicationTest {
     complete(discussion, "escalateOverdueIcpc", "tom", variables("managerAction", "Conference booked for 11 January"));
 
     clockAt(Instant.parse("2027-01-11T17:00:00Z"));
-    assertRefused(completeReply(discussion, "recordIcpc", "sarah", variables("icpcHeldOn", "2027-01-11", "childProtectionPlan", true)),
+    assertRefused(completeReply(discussion, "recordIcpc", "sarah", variables("icpcHeldOn", "2027-01-11", "childProtectionPlan", true, "initialCategoryOfAbuse", "NEGLECT")),
         "lateReason: is required");
-    complete(discussion, "recordIcpc", "sarah", variables("icpcHeldOn", "2027-01-11", "childProtectionPlan", true,
+    complete(discussion, "recordIcpc", "sarah", variables("icpcHeldOn", "2027-01-11", "childProtectionPlan", true, "initialCategoryOfAbuse", "NEGLECT",
         "lateReason", "Chair unavailable over Christmas"));
     assertThat(breachesOf(discussion)).singleElement().satisfies(breach -> {
       assertThat(breach.getTaskKey()).isEqualTo("recordIcpc");
       assertThat(breach.getDoneAt()).isEqualTo(Instant.parse("2027-01-11T00:00:00Z"));
       assertThat(breach.getReason()).isEqualTo("Chair unavailable over Christmas");
     });
-    assertThat(discussion).isEnded().hasPassed("endEvent_icpcEscalated", "endEvent_icpcHeld");
+    assertThat(discussion).isEnded().hasPassed("endEvent_icpcEscalated", "endEvent_planStarted");
   }
 
   @Test

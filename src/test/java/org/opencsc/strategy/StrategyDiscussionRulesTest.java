@@ -105,7 +105,7 @@ class StrategyDiscussionRulesTest {
     assertThat(conference.deadlineVariable()).isEqualTo("icpcDueAt");
     assertThat(conference.metAtField()).isEqualTo("icpcHeldOn");
     assertThat(conference.problemsIn(Answers.of(Map.of("heldAt", "2026-12-02T14:00:00Z", "icpcHeldOn", "2026-12-01",
-        "childProtectionPlan", true))))
+        "childProtectionPlan", true, "initialCategoryOfAbuse", "NEGLECT"))))
         .containsExactly(new Problem("icpcHeldOn", "must not be before the strategy discussion (heldAt) or in the future"));
   }
 }
