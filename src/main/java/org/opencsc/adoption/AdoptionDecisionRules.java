@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -23,7 +22,7 @@ import org.opencsc.child.ChildRegistry;
 import org.opencsc.rules.Answers;
 import org.opencsc.rules.BreachCode;
 import org.opencsc.rules.MessageRules;
-import org.opencsc.rules.ProcessRules;
+import org.opencsc.rules.CaseProcessRules;
 import org.opencsc.rules.StartRules;
 import org.opencsc.rules.TaskRules;
 import org.springframework.core.annotation.Order;
@@ -36,7 +35,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(4) // where the dashboard and the figures list it
-public class AdoptionDecisionRules implements ProcessRules {
+public class AdoptionDecisionRules extends CaseProcessRules {
 
   public static final String PROCESS_KEY = "adoptionDecision";
   public static final int DECISION_WITHIN_WORKING_DAYS = 7;
@@ -54,23 +53,9 @@ public class AdoptionDecisionRules implements ProcessRules {
   private final AdoptionDecisions cases;
 
   public AdoptionDecisionRules(ChildRegistry children, AdoptionDecisions cases) {
+    super(PROCESS_KEY, "Adoption decisions", "adoption_decision");
     this.children = children;
     this.cases = cases;
-  }
-
-  @Override
-  public String processKey() {
-    return PROCESS_KEY;
-  }
-
-  @Override
-  public String title() {
-    return "Adoption decisions";
-  }
-
-  @Override
-  public Optional<String> caseTable() {
-    return Optional.of("adoption_decision");
   }
 
   /** The direct route is only for should-be-placed cases where a placement order will be sought. */

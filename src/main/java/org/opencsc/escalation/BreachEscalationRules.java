@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.opencsc.child.ChildRegistry;
 import org.opencsc.engine.Breach;
-import org.opencsc.rules.ProcessRules;
+import org.opencsc.rules.CaseProcessRules;
 import org.opencsc.rules.StartRules;
 import org.opencsc.rules.TaskRules;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(5)
-public class BreachEscalationRules implements ProcessRules {
+public class BreachEscalationRules extends CaseProcessRules {
 
   public static final String PROCESS_KEY = "breachEscalation";
 
@@ -34,6 +34,7 @@ public class BreachEscalationRules implements ProcessRules {
   public BreachEscalationRules(ChildRegistry children,
       @Value("${opencsc.escalation.continued-after-working-days:5}") int continuedAfterWorkingDays,
       @Value("${opencsc.escalation.repeat-within-days:90}") int repeatWithinDays) {
+    super(PROCESS_KEY, "Breach escalations", null); // its cases are the breaches' (no case table of its own)
     if (continuedAfterWorkingDays < 1 || repeatWithinDays < 1) {
       throw new IllegalArgumentException("opencsc.escalation: continued-after-working-days and repeat-within-days"
           + " must be at least 1");
@@ -41,16 +42,6 @@ public class BreachEscalationRules implements ProcessRules {
     this.children = children;
     this.continuedAfterWorkingDays = continuedAfterWorkingDays;
     this.repeatWindow = Duration.ofDays(repeatWithinDays);
-  }
-
-  @Override
-  public String processKey() {
-    return PROCESS_KEY;
-  }
-
-  @Override
-  public String title() {
-    return "Breach escalations";
   }
 
   /** Started by the breach register for each breach it writes, never by hand. */

@@ -11,7 +11,6 @@ import static org.opencsc.rules.FieldType.oneOf;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Optional;
 
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.child.ChildRegistry;
@@ -19,7 +18,7 @@ import org.opencsc.rules.Answers;
 import org.opencsc.rules.BreachCode;
 import org.opencsc.rules.FieldRules;
 import org.opencsc.rules.MessageRules;
-import org.opencsc.rules.ProcessRules;
+import org.opencsc.rules.CaseProcessRules;
 import org.opencsc.rules.StartRules;
 import org.opencsc.rules.TaskRules;
 import org.springframework.core.annotation.Order;
@@ -31,7 +30,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(3) // where the dashboard and the figures list it
-public class PrivateFosteringRules implements ProcessRules {
+public class PrivateFosteringRules extends CaseProcessRules {
 
   public static final String PROCESS_KEY = "privateFostering";
   /** SI 2005/1533 reg 7: first visit within 7 working days of the notification. */
@@ -44,23 +43,9 @@ public class PrivateFosteringRules implements ProcessRules {
   private final PrivateFosteringArrangements cases;
 
   public PrivateFosteringRules(ChildRegistry children, PrivateFosteringArrangements cases) {
+    super(PROCESS_KEY, "Private fostering", "private_fostering");
     this.children = children;
     this.cases = cases;
-  }
-
-  @Override
-  public String processKey() {
-    return PROCESS_KEY;
-  }
-
-  @Override
-  public String title() {
-    return "Private fostering";
-  }
-
-  @Override
-  public Optional<String> caseTable() {
-    return Optional.of("private_fostering");
   }
 
   @Override

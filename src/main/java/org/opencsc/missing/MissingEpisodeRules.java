@@ -9,7 +9,6 @@ import static org.opencsc.rules.FieldType.oneOf;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -21,7 +20,7 @@ import org.opencsc.rules.BreachCode;
 import org.opencsc.rules.FieldRules;
 import org.opencsc.rules.Groups;
 import org.opencsc.rules.MessageRules;
-import org.opencsc.rules.ProcessRules;
+import org.opencsc.rules.CaseProcessRules;
 import org.opencsc.rules.StartRules;
 import org.opencsc.rules.TaskRules;
 import org.opencsc.rules.TaskRules.Choice;
@@ -34,7 +33,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1) // where the dashboard and the figures list it
-public class MissingEpisodeRules implements ProcessRules {
+public class MissingEpisodeRules extends CaseProcessRules {
 
   public static final String PROCESS_KEY = "missingEpisode";
   /** DfE 2014: the return home interview within 72 hours of the return. */
@@ -56,24 +55,10 @@ public class MissingEpisodeRules implements ProcessRules {
   private final KnownUsers users;
 
   public MissingEpisodeRules(ChildRegistry children, MissingEpisodes cases, KnownUsers users) {
+    super(PROCESS_KEY, "Missing from home or care", "missing_episode");
     this.children = children;
     this.cases = cases;
     this.users = users;
-  }
-
-  @Override
-  public String processKey() {
-    return PROCESS_KEY;
-  }
-
-  @Override
-  public String title() {
-    return "Missing from home or care";
-  }
-
-  @Override
-  public Optional<String> caseTable() {
-    return Optional.of("missing_episode");
   }
 
   /** Every episode is recorded, whatever its length: type, and when the child left or was last seen. */

@@ -9,7 +9,6 @@ import static org.opencsc.rules.FieldType.oneOf;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.opencsc.calendar.LondonTime;
@@ -18,7 +17,7 @@ import org.opencsc.rules.Answers;
 import org.opencsc.rules.BreachCode;
 import org.opencsc.rules.MessageRules;
 import org.opencsc.rules.Participants;
-import org.opencsc.rules.ProcessRules;
+import org.opencsc.rules.CaseProcessRules;
 import org.opencsc.rules.StartRules;
 import org.opencsc.rules.TaskRules;
 import org.opencsc.strategy.StrategyDiscussionRules;
@@ -35,7 +34,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(5) // after the four original processes on the dashboard
-public class ChildProtectionPlanRules implements ProcessRules {
+public class ChildProtectionPlanRules extends CaseProcessRules {
 
   public static final String PROCESS_KEY = "childProtectionPlan";
   /** The CIN census categories of abuse, as the contract names them (the conference gives the first). */
@@ -57,23 +56,9 @@ public class ChildProtectionPlanRules implements ProcessRules {
   private final ChildProtectionPlans cases;
 
   public ChildProtectionPlanRules(ChildRegistry children, ChildProtectionPlans cases) {
+    super(PROCESS_KEY, "Child protection plans", "child_protection_plan");
     this.children = children;
     this.cases = cases;
-  }
-
-  @Override
-  public String processKey() {
-    return PROCESS_KEY;
-  }
-
-  @Override
-  public String title() {
-    return "Child protection plans";
-  }
-
-  @Override
-  public Optional<String> caseTable() {
-    return Optional.of("child_protection_plan");
   }
 
   /**

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -24,7 +23,7 @@ import org.opencsc.missing.MissingEpisodeRules;
 import org.opencsc.rules.Answers;
 import org.opencsc.rules.BreachCode;
 import org.opencsc.rules.Participants;
-import org.opencsc.rules.ProcessRules;
+import org.opencsc.rules.CaseProcessRules;
 import org.opencsc.rules.StartRules;
 import org.opencsc.rules.TaskRules;
 import org.springframework.context.annotation.Lazy;
@@ -38,7 +37,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(2) // where the dashboard and the figures list it
-public class StrategyDiscussionRules implements ProcessRules {
+public class StrategyDiscussionRules extends CaseProcessRules {
 
   /** A section 47 enquiry closed with no further action needs its reasons in full (local rule). */
   public static final int NFA_REASONS_MIN_LENGTH = 50;
@@ -92,24 +91,10 @@ public class StrategyDiscussionRules implements ProcessRules {
   private final HistoryService history;
 
   public StrategyDiscussionRules(ChildRegistry children, StrategyDiscussions cases, @Lazy HistoryService history) {
+    super(PROCESS_KEY, "Strategy discussions", "strategy_discussion");
     this.children = children;
     this.cases = cases;
     this.history = history;
-  }
-
-  @Override
-  public String processKey() {
-    return PROCESS_KEY;
-  }
-
-  @Override
-  public String title() {
-    return "Strategy discussions";
-  }
-
-  @Override
-  public Optional<String> caseTable() {
-    return Optional.of("strategy_discussion");
   }
 
   @Override
