@@ -16,6 +16,7 @@ import org.opencsc.rules.Answers;
 import org.opencsc.rules.RuleViolation;
 import org.opencsc.rules.SubmissionRules;
 import org.springframework.data.domain.Sort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +35,11 @@ public class LookedAfterPeriods {
   private final LookedAfterPeriodRepository periods;
   private final ChildRepository children;
 
-  public LookedAfterPeriods(LookedAfterPeriodRepository periods, ChildRepository children) {
+  private final ApplicationEventPublisher events;
+
+  public LookedAfterPeriods(LookedAfterPeriodRepository periods, ChildRepository children,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.periods = periods;
     this.children = children;
   }
@@ -111,8 +116,12 @@ public class LookedAfterPeriods {
     LocalDate to = answers.get(TO) == null ? null : answers.date(TO);
     if (open != null && open.getFrom().equals(from) && to != null) {
       open.end(to);
+      events.publishEvent(new LookedAfterPeriodChanged(child.getId(), from, to));
     } else {
       record(child, from, to, user);
+      if (to == null) {
+        events.publishEvent(new LookedAfterPeriodChanged(child.getId(), from, null));
+      }
     }
     child.lookedAfter(lookedAfterOn(child.getId(), today));
     children.save(child);

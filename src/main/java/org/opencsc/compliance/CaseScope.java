@@ -44,7 +44,7 @@ public class CaseScope {
     Set<String> groups = new HashSet<>();
     caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).forEach(groups::add);
     if (groups.contains(Groups.TEAM_MANAGERS) || groups.contains(Groups.SERVICE_MANAGERS)
-        || groups.contains(Groups.PROCESS_ANALYSTS) || groups.contains(Groups.CAMUNDA_ADMIN)) {
+        || groups.contains(Groups.HEADS_OF_SERVICE) || groups.contains(Groups.PROCESS_ANALYSTS) || groups.contains(Groups.CAMUNDA_ADMIN)) {
       return ALL;
     }
     String user = caller.getName();

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * before it (default 90). Either way one review, once per breach.
  */
 @Component
-@Order(5)
+@Order(10) // last: its cases are the breaches of the others
 public class BreachEscalationRules extends CaseProcessRules {
 
   public static final String PROCESS_KEY = "breachEscalation";

@@ -33,5 +33,10 @@ public enum BreachCode {
   /** Child protection plan: the child not visited by the end of the 10th working day (configurable) after the last visit. */
   CPP_VISIT_OVERDUE,
   /** Child protection plan: a review conference not within 3 months of the initial conference, or 6 of the last review. */
-  RCPC_LATE
+  RCPC_LATE,
+  /**
+   * A looked-after child's review not within 20 working days of becoming looked after, 3 months of
+   * the first review, or 6 months of the last (Care Planning Regulations 2010, reg 33).
+   */
+  LAC_REVIEW_LATE
 }

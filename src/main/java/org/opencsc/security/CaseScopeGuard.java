@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.mapper.MultipartFormData;
@@ -60,11 +61,13 @@ class CaseScopeGuard extends OncePerRequestFilter {
   private final IdentityService identity;
   private final TaskService tasks;
   private final HistoryService history;
+  private final RepositoryService repository;
 
-  CaseScopeGuard(IdentityService identity, TaskService tasks, HistoryService history) {
+  CaseScopeGuard(IdentityService identity, TaskService tasks, HistoryService history, RepositoryService repository) {
     this.identity = identity;
     this.tasks = tasks;
     this.history = history;
+    this.repository = repository;
   }
 
   @Override
@@ -112,7 +115,8 @@ class CaseScopeGuard extends OncePerRequestFilter {
             + " except for administrators");
         return;
       }
-      if (blank(body.path("businessKey")) && blank(body.path("processInstanceId"))) {
+      if (blank(body.path("businessKey")) && blank(body.path("processInstanceId"))
+          && !startsACase(body.path("messageName").asText(""))) {
         Refusals.badRequest(response, "businessKey: a message must name exactly one case, by businessKey or"
             + " processInstanceId");
         return;
@@ -123,6 +127,12 @@ class CaseScopeGuard extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(cached, response);
+  }
+
+  /** A message that starts a case (ChildBecameLookedAfter) names no case: it opens one. */
+  private boolean startsACase(String messageName) {
+    return !messageName.isBlank() && AsSystem.call(identity, () -> repository.createProcessDefinitionQuery()
+        .messageEventSubscriptionName(messageName).count()) > 0;
   }
 
   private static boolean startsInside(JsonNode body) {

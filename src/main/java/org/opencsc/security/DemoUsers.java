@@ -26,6 +26,10 @@ public final class DemoUsers {
       new DemoUser("ada", "Ada", "Agency Decision Maker", Groups.AGENCY_DECISION_MAKERS),
       new DemoUser("pam", "Pam", "Panel Adviser", Groups.PANEL_ADVISERS),
       new DemoUser("pete", "Pete", "Panel Adviser", Groups.PANEL_ADVISERS),
+      new DemoUser("iris", "Iris", "Independent Reviewing Officer", Groups.INDEPENDENT_REVIEWING_OFFICERS),
+      new DemoUser("ivan", "Ivan", "Independent Reviewing Officer", Groups.INDEPENDENT_REVIEWING_OFFICERS),
+      new DemoUser("hal", "Hal", "Head of Service", Groups.HEADS_OF_SERVICE),
+      new DemoUser("lee", "Lee", "Legal Adviser", Groups.LEGAL_ADVISERS),
       new DemoUser("alex", "Alex", "Process Analyst", Groups.PROCESS_ANALYSTS),
       new DemoUser("admin", "Admin", "Administrator", Groups.CAMUNDA_ADMIN));
 

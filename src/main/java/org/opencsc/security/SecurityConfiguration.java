@@ -2,6 +2,7 @@ package org.opencsc.security;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.opencsc.rules.Groups;
@@ -60,7 +61,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain engineApi(HttpSecurity http, CamundaUserAuthentication users, IdentityService identity,
-      TaskService tasks, HistoryService history) throws Exception {
+      TaskService tasks, HistoryService history, RepositoryService repository) throws Exception {
     // Path matchers, not MVC ones: the engine REST API and the webapps are Jersey servlets.
     http.securityMatcher(path("/engine-rest/**"))
         .authenticationProvider(users)
@@ -74,7 +75,7 @@ public class SecurityConfiguration {
         .addFilterAfter(new EngineBodyGuard(), EngineIdentityFilter.class)
         .addFilterAfter(new ExpressionGuard(), EngineBodyGuard.class)
         .addFilterAfter(new EngineWriteGuard(), ExpressionGuard.class)
-        .addFilterAfter(new CaseScopeGuard(identity, tasks, history), EngineWriteGuard.class);
+        .addFilterAfter(new CaseScopeGuard(identity, tasks, history, repository), EngineWriteGuard.class);
     return http.build();
   }
 
@@ -100,12 +101,13 @@ public class SecurityConfiguration {
                 Groups.CAMUNDA_ADMIN)
             .requestMatchers(path("/api/children/**"))
             .hasAnyAuthority(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS,
-                Groups.AGENCY_DECISION_MAKERS, Groups.PANEL_ADVISERS, Groups.CAMUNDA_ADMIN)
+                Groups.AGENCY_DECISION_MAKERS, Groups.PANEL_ADVISERS, Groups.INDEPENDENT_REVIEWING_OFFICERS,
+                Groups.HEADS_OF_SERVICE, Groups.LEGAL_ADVISERS, Groups.CAMUNDA_ADMIN)
             .requestMatchers(path("/api/migrations/**"))
             .hasAnyAuthority(Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
             .requestMatchers(path("/api/compliance/**"), path("/api/returns/**"), path("/dashboard/**"))
             .hasAnyAuthority(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS,
-                Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
+                Groups.HEADS_OF_SERVICE, Groups.PROCESS_ANALYSTS, Groups.CAMUNDA_ADMIN)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized()))
         .formLogin(form -> form.defaultSuccessUrl("/dashboard/", false))
@@ -157,7 +159,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain webapps(HttpSecurity http, CamundaBpmProperties camunda, IdentityService identity,
-      TaskService tasks, HistoryService history) throws Exception {
+      TaskService tasks, HistoryService history, RepositoryService repository) throws Exception {
     String webapps = camunda.getWebapp().getApplicationPath();
     http.securityMatcher(path("/**"))
         .authorizeHttpRequests(requests -> requests
@@ -175,7 +177,7 @@ public class SecurityConfiguration {
         .addFilterAfter(new ErrorPageGuard(), EngineWriteGuard.class)
         .addFilterAfter(new WebappCsrfGuard(webapps, camunda.getWebapp().getCsrf().getEntryPoints()),
             ErrorPageGuard.class)
-        .addFilterAfter(new CaseScopeGuard(identity, tasks, history), WebappCsrfGuard.class)
+        .addFilterAfter(new CaseScopeGuard(identity, tasks, history, repository), WebappCsrfGuard.class)
         .addFilterAfter(new VersionFreePages(webapps), CaseScopeGuard.class);
     return http.build();
   }

@@ -51,7 +51,8 @@ class AccessibilityTest extends TasklistBrowserTest {
 
   /** A demo user of each group that works steps. */
   private static final Map<String, String> WORKER = Map.of(Groups.SOCIAL_WORKERS, "sarah", Groups.TEAM_MANAGERS, "tom",
-      Groups.SERVICE_MANAGERS, "sean", Groups.AGENCY_DECISION_MAKERS, "ada", Groups.PANEL_ADVISERS, "pam");
+      Groups.SERVICE_MANAGERS, "sean", Groups.AGENCY_DECISION_MAKERS, "ada", Groups.PANEL_ADVISERS, "pam",
+      Groups.INDEPENDENT_REVIEWING_OFFICERS, "iris");
   private static final Pattern UNKNOWN_VARIABLE = Pattern.compile("Cannot resolve identifier '(\\w+)'");
   private static final Path REPORTS = Path.of("target", "accessibility");
 
@@ -195,6 +196,7 @@ class AccessibilityTest extends TasklistBrowserTest {
       case "adoptionDecision" -> answers.putAll(Map.of("decisionType", "SHOULD_BE_PLACED", "route", "PANEL",
           "irmAppliedAt", anHourAgo));
       case "breachEscalation" -> answers.put("breachId", "A11Y-BREACH");
+      case "lookedAfterReviews" -> answers.put("lookedAfterFrom", LocalDate.now(ZoneId.of("Europe/London")).toString());
       case "childProtectionPlan" -> answers.putAll(Map.of("icpcHeldOn",
           LocalDate.now(ZoneId.of("Europe/London")).toString(), "initialCategoryOfAbuse", "NEGLECT",
           "outcomesApproved", false, "managerRationale", "Outcomes need measurable targets"));

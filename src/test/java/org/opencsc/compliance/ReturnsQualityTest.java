@@ -78,7 +78,8 @@ class ReturnsQualityTest extends ApplicationTest {
         "allocatedWorker: missing: the Annex A lists name the child's allocated worker");
 
     // Put right, the child leaves the list.
-    api.post("/api/children/" + old + "/looked-after-periods", "sarah", Map.of("from", "2015-01-01"));
+    var periodRecorded = api.post("/api/children/" + old + "/looked-after-periods", "sarah", Map.of("from", "2015-01-01"));
+    assertThat(periodRecorded.status()).as(periodRecorded.body()).isEqualTo(200);
     assertThat(byChild(api.get("/api/returns/quality", "tom").json()).get(old)).noneMatch(line -> line.startsWith("lookedAfterFrom"));
   }
 

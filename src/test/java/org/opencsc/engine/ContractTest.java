@@ -62,7 +62,7 @@ class ContractTest extends ApplicationTest {
   static final Map<String, String> BUILT_PARTS = Map.of("Missing episodes", "missingEpisode",
       "Strategy discussions", "strategyDiscussion", "Private fostering", "privateFostering",
       "Adoption", "adoptionDecision", "Escalation", "breachEscalation",
-      "5. `childProtectionPlan`", "childProtectionPlan");
+      "5. `childProtectionPlan`", "childProtectionPlan", "7. `lookedAfterReviews`", "lookedAfterReviews");
 
   private static String contract;
   private static final Map<String, String> parts = new LinkedHashMap<>();

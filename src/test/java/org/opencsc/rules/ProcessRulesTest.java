@@ -47,15 +47,18 @@ class ProcessRulesTest {
   @Test
   void practiceGroupsAreThoseWhoWorkCasesAndAllGroupsAddAnalystsAndAdministrators() {
     assertThat(Groups.PRACTICE).containsExactly("social-workers", "team-managers", "service-managers",
-        "agency-decision-makers", "panel-advisers");
+        "agency-decision-makers", "panel-advisers", "independent-reviewing-officers", "heads-of-service",
+        "legal-advisers");
     assertThat(Groups.ALL).containsExactly("social-workers", "team-managers", "service-managers",
-        "agency-decision-makers", "panel-advisers", "process-analysts", "camunda-admin");
+        "agency-decision-makers", "panel-advisers", "independent-reviewing-officers", "heads-of-service",
+        "legal-advisers", "process-analysts", "camunda-admin");
   }
 
   @Test
   void eachGroupHasADisplayNameAndAnUnknownGroupShowsItsId() {
     assertThat(Groups.ALL).extracting(Groups::displayName).containsExactly("Social workers", "Team managers",
-        "Service managers", "Agency decision makers", "Panel advisers", "Process analysts", "Camunda administrators");
+        "Service managers", "Agency decision makers", "Panel advisers", "Independent reviewing officers",
+        "Heads of service", "Legal advisers", "Process analysts", "Camunda administrators");
     assertThat(Groups.displayName("foster-carers")).isEqualTo("foster-carers");
   }
 
