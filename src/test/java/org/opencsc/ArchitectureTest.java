@@ -42,7 +42,7 @@ class ArchitectureTest {
   /** One package per process; nothing else may know one (the catalogue lists them). */
   private static final String[] PROCESSES = {BASE + ".missing..", BASE + ".strategy..", BASE + ".fostering..",
       BASE + ".adoption..", BASE + ".escalation..", BASE + ".protection..",
-      BASE + ".reviews.."};
+      BASE + ".reviews..", BASE + ".alerts..", BASE + ".court.."};
   /**
    * Names that are a process key or case table and also, by the contract, another process's
    * variable or column: the conference's answer {@code childProtectionPlan} (recordIcpc, kept in

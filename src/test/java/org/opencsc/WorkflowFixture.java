@@ -37,6 +37,8 @@ public class WorkflowFixture {
   public static final String DUAL_ROLE_USER = "dana";
   /** Both social worker and agency decision maker: may not decide on a report they wrote. */
   public static final String AUTHOR_AND_DECISION_MAKER = "dylan";
+  /** Both team manager and IRO: may not judge a response to an alert they gave themselves. */
+  public static final String MANAGER_AND_IRO = "morgan";
   /** A social worker who holds return home interviews and is nobody's allocated worker in the tests. */
   public static final String RETURN_INTERVIEWER = "rhian";
 
@@ -93,6 +95,13 @@ public class WorkflowFixture {
         DemoUsers.save(identity, dylan);
         identity.createMembership(AUTHOR_AND_DECISION_MAKER, Groups.SOCIAL_WORKERS);
         identity.createMembership(AUTHOR_AND_DECISION_MAKER, Groups.AGENCY_DECISION_MAKERS);
+      }
+      if (identity.createUserQuery().userId(MANAGER_AND_IRO).count() == 0) {
+        User morgan = identity.newUser(MANAGER_AND_IRO);
+        morgan.setPassword("demo");
+        DemoUsers.save(identity, morgan);
+        identity.createMembership(MANAGER_AND_IRO, Groups.TEAM_MANAGERS);
+        identity.createMembership(MANAGER_AND_IRO, Groups.INDEPENDENT_REVIEWING_OFFICERS);
       }
       if (identity.createUserQuery().userId(RETURN_INTERVIEWER).count() == 0) {
         User rhian = identity.newUser(RETURN_INTERVIEWER);

@@ -71,6 +71,11 @@ public final class LondonTime {
     return dateTime.withZoneSameInstant(ZONE).format(ISO_WITH_OFFSET);
   }
 
+  /** The start (midnight UK time) of the day, as a deadline variable holds it: what a date-only event counts from. */
+  public static String startOf(LocalDate day) {
+    return format(day.atStartOfDay(ZONE));
+  }
+
   public static String format(Instant instant) {
     return instant.atZone(ZONE).format(ISO_WITH_OFFSET);
   }

@@ -59,15 +59,15 @@ public class ChildProtectionPlans {
     LocalDate cppStartDate = answers.date("cppStartDate") != null ? answers.date("cppStartDate") : icpcHeldOn;
     execution.setVariable("cppStartDate", cppStartDate.toString());
     execution.setVariable("latestCategoryOfAbuse", answers.text("initialCategoryOfAbuse"));
-    Object conference = startOf(icpcHeldOn);
+    Object conference = LondonTime.startOf(icpcHeldOn);
     String coreGroupDueAt = deadlines.store(execution, "coreGroupDueAt",
         deadlines.workingDaysAfter(conference, ChildProtectionPlanRules.CORE_GROUP_WITHIN_WORKING_DAYS));
     deadlines.store(execution, "nextCppVisitDueAt", deadlines.workingDaysAfter(conference, visitWorkingDays));
     deadlines.store(execution, "reviewDueAt",
         deadlines.endOfDayMonthsAfter(conference, ChildProtectionPlanRules.FIRST_REVIEW_WITHIN_MONTHS));
-    execution.setVariable("longPlanReviewAt", startOf(cppStartDate.plusYears(ChildProtectionPlanRules.LONG_PLAN_YEARS)));
+    execution.setVariable("longPlanReviewAt", LondonTime.startOf(cppStartDate.plusYears(ChildProtectionPlanRules.LONG_PLAN_YEARS)));
     Child child = children.find(answers.text("childId")).orElseThrow();
-    execution.setVariable("eighteenthBirthdayAt", startOf(child.getDateOfBirth().plusYears(18)));
+    execution.setVariable("eighteenthBirthdayAt", LondonTime.startOf(child.getDateOfBirth().plusYears(18)));
     if (!plans.existsById(execution.getProcessInstanceId())) {
       plans.insert(new ChildProtectionPlan(execution.getProcessInstanceId(), answers.text("childId"), icpcHeldOn,
           cppStartDate, answers.text("initialCategoryOfAbuse"), answers.text("strategyDiscussionId"),
@@ -89,7 +89,7 @@ public class ChildProtectionPlans {
     LocalDate heldOn = Answers.from(execution::getVariable).date("reviewHeldOn");
     execution.setVariable("lastReviewOn", heldOn.toString());
     deadlines.store(execution, "reviewDueAt",
-        deadlines.endOfDayMonthsAfter(startOf(heldOn), ChildProtectionPlanRules.LATER_REVIEW_WITHIN_MONTHS));
+        deadlines.endOfDayMonthsAfter(LondonTime.startOf(heldOn), ChildProtectionPlanRules.LATER_REVIEW_WITHIN_MONTHS));
   }
 
   /** {@code ${childProtectionPlanRecord.endedByReview(execution)}}: the review conference ended the plan. */
@@ -146,7 +146,4 @@ public class ChildProtectionPlans {
         "No child protection plan row for process instance " + processInstanceId));
   }
 
-  private static String startOf(LocalDate day) {
-    return LondonTime.format(day.atStartOfDay(LondonTime.ZONE));
-  }
 }

@@ -73,7 +73,7 @@ public class LookedAfterReviews {
   public void opened(DelegateExecution execution) {
     Answers answers = Answers.from(execution::getVariable);
     LocalDate from = answers.date("lookedAfterFrom");
-    deadlines.store(execution, "lacReviewDueAt", deadlines.workingDaysAfter(startOf(from),
+    deadlines.store(execution, "lacReviewDueAt", deadlines.workingDaysAfter(LondonTime.startOf(from),
         LookedAfterReviewRules.FIRST_REVIEW_WITHIN_WORKING_DAYS));
     if (!reviews.existsById(execution.getProcessInstanceId())) {
       reviews.insert(new LookedAfterReview(execution.getProcessInstanceId(), answers.text("childId"), from,
@@ -87,7 +87,7 @@ public class LookedAfterReviews {
     LocalDate held = Answers.from(execution::getVariable).date("reviewHeldOn");
     boolean first = review(execution.getProcessInstanceId()).getReviewsHeld() == 1;
     execution.setVariable("lastReviewOn", held.toString());
-    deadlines.store(execution, "lacReviewDueAt", deadlines.endOfDayMonthsAfter(startOf(held),
+    deadlines.store(execution, "lacReviewDueAt", deadlines.endOfDayMonthsAfter(LondonTime.startOf(held),
         first ? LookedAfterReviewRules.SECOND_REVIEW_WITHIN_MONTHS : LookedAfterReviewRules.LATER_REVIEW_WITHIN_MONTHS));
   }
 
@@ -106,7 +106,4 @@ public class LookedAfterReviews {
         "No looked-after reviews row for process instance " + processInstanceId));
   }
 
-  private static String startOf(LocalDate day) {
-    return LondonTime.format(day.atStartOfDay(LondonTime.ZONE));
-  }
 }

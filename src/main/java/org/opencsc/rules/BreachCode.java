@@ -34,9 +34,13 @@ public enum BreachCode {
   CPP_VISIT_OVERDUE,
   /** Child protection plan: a review conference not within 3 months of the initial conference, or 6 of the last review. */
   RCPC_LATE,
+  /** An IRO's alert not answered within its stage's working days (5, 5, 10 by default): one per missed stage. */
+  ALERT_RESPONSE_LATE,
   /**
    * A looked-after child's review not within 20 working days of becoming looked after, 3 months of
    * the first review, or 6 months of the last (Care Planning Regulations 2010, reg 33).
    */
-  LAC_REVIEW_LATE
+  LAC_REVIEW_LATE,
+  /** Care proceedings not finished by the end of the day 26 weeks after issue, as extended by the court (CFA 2014 s14). */
+  PLO_OVER_26_WEEKS
 }

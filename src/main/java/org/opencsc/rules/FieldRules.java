@@ -84,6 +84,13 @@ public abstract class FieldRules<S extends FieldRules<S>> {
     return self();
   }
 
+  /** A whole number no larger than this, whenever it is given. */
+  public S atMost(String field, int max, String rule) {
+    checks.add(new Check(field, rule, answers -> answers.integer(field) == null || answers.integer(field) <= max,
+        Map.of("max", max)));
+    return self();
+  }
+
   /**
    * Text that matches this pattern as a whole, whenever it is given. The pattern is written for
    * both Java and the browser's JavaScript (anchored with ^ and $, no flags): the form checks the

@@ -80,9 +80,9 @@ class ComplianceApiTest extends ApplicationTest {
     });
     // the test fixture keeps no case table, so the figures leave it out
     assertThat(listed).containsExactly("missingEpisode", "strategyDiscussion", "privateFostering", "adoptionDecision",
-        "childProtectionPlan", "lookedAfterReviews");
+        "childProtectionPlan", "lookedAfterReviews", "practiceAlert", "publicLawOutline");
     assertThat(names).containsExactly("Missing from home or care", "Strategy discussions", "Private fostering",
-        "Adoption decisions", "Child protection plans", "Looked-after reviews");
+        "Adoption decisions", "Child protection plans", "Looked-after reviews", "Practice alerts", "Public Law Outline");
   }
 
   /** The dashboard links every export the server lists: a process adding a list adds it there too. */

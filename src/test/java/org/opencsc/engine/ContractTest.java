@@ -62,7 +62,8 @@ class ContractTest extends ApplicationTest {
   static final Map<String, String> BUILT_PARTS = Map.of("Missing episodes", "missingEpisode",
       "Strategy discussions", "strategyDiscussion", "Private fostering", "privateFostering",
       "Adoption", "adoptionDecision", "Escalation", "breachEscalation",
-      "5. `childProtectionPlan`", "childProtectionPlan", "7. `lookedAfterReviews`", "lookedAfterReviews");
+      "5. `childProtectionPlan`", "childProtectionPlan", "7. `lookedAfterReviews`", "lookedAfterReviews",
+      "6. `practiceAlert`", "practiceAlert", "8. `publicLawOutline`", "publicLawOutline");
 
   private static String contract;
   private static final Map<String, String> parts = new LinkedHashMap<>();

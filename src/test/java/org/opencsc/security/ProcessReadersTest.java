@@ -39,6 +39,10 @@ class ProcessReadersTest extends ApplicationTest {
         "strategyDiscussion", workersAndManagers,
         "privateFostering", workersAndManagers,
         "childProtectionPlan", workersAndManagers,
+        "publicLawOutline", Set.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS,
+            Groups.LEGAL_ADVISERS),
+        "practiceAlert", Set.of(Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS, Groups.HEADS_OF_SERVICE,
+            Groups.INDEPENDENT_REVIEWING_OFFICERS),
         "lookedAfterReviews", Set.of(Groups.INDEPENDENT_REVIEWING_OFFICERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS),
         "adoptionDecision", Set.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS, Groups.SERVICE_MANAGERS, DECIDERS, PANEL),
         // Service managers review breaches; team managers read what was decided about their cases' breaches.
