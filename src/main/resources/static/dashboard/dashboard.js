@@ -98,16 +98,36 @@ async function showOpenSteps() {
   }
 }
 
-async function showBreaches() {
-  const breaches = await get('/api/compliance/breaches');
-  const body = document.querySelector('#breaches tbody');
+// Fills a table's body with one row per item, the cells cellsOf gives.
+function fillTable(table, items, cellsOf) {
+  const body = document.querySelector(table + ' tbody');
   body.replaceChildren();
-  for (const breach of breaches) {
+  for (const item of items) {
     const row = el('tr');
-    row.append(el('td', breach.code), childCell(breach.childId), el('td', ukDateTime(breach.dueAt)),
-      el('td', breach.doneAt ? ukDateTime(breach.doneAt) : 'not yet'), el('td', breach.reason || ''));
+    row.append(...cellsOf(item));
     body.append(row);
   }
+}
+
+async function showBreaches() {
+  fillTable('#breaches', await get('/api/compliance/breaches'), breach => [el('td', breach.code),
+    childCell(breach.childId), el('td', ukDateTime(breach.dueAt)),
+    el('td', breach.doneAt ? ukDateTime(breach.doneAt) : 'not yet'), el('td', breach.reason || '')]);
+}
+
+// Court work under the PLO: where each case stands and its weeks since issue against 26.
+async function showPlo() {
+  fillTable('#plo', await get('/api/compliance/plo'), plo => [childCell(plo.childId),
+    el('td', plo.stage.replace(/_/g, ' ').toLowerCase()),
+    el('td', plo.weeksSinceIssue === null ? '' : plo.weeksSinceIssue + ' of 26'),
+    el('td', plo.dueAt ? ukDateTime(plo.dueAt) : ''), el('td', plo.extensionWeeks ? plo.extensionWeeks + ' weeks' : '')]);
+}
+
+// IROs' alerts: the stage each reached, days open, how it ended.
+async function showAlerts() {
+  fillTable('#alerts', await get('/api/compliance/alerts'), alert => [childCell(alert.childId),
+    el('td', alert.raisedBy || ''), el('td', alert.stage), el('td', alert.daysOpen),
+    el('td', alert.outcome.replace(/_/g, ' ').toLowerCase())]);
 }
 
 function childCell(childId) {
@@ -180,5 +200,6 @@ async function showExports() {
   });
 }
 
-showSummary().then(summary => Promise.all([showTrend(summary), showOpenSteps(), showBreaches(), showExports()]))
+showSummary().then(summary => Promise.all([showTrend(summary), showOpenSteps(), showBreaches(), showExports(),
+  showPlo(), showAlerts()]))
   .catch(error => document.getElementById('summary').append(el('p', 'Could not load the figures: ' + error.message)));

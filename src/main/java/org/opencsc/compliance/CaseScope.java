@@ -1,6 +1,7 @@
 package org.opencsc.compliance;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.opencsc.engine.AsSystem;
+import org.opencsc.engine.CaseEntity;
 import org.opencsc.rules.Groups;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -59,6 +61,12 @@ public class CaseScope {
   }
 
   /** The cases visible to one caller: all (null) or these process instance ids. */
+  /** The cases of a case table the caller may see, in their order. */
+  public <T extends CaseEntity> List<T> visibleOf(Authentication caller, List<T> cases) {
+    Visible visible = of(caller);
+    return cases.stream().filter(entity -> visible.includes(entity.getProcessInstanceId())).toList();
+  }
+
   public record Visible(Set<String> cases) {
 
     public boolean all() {

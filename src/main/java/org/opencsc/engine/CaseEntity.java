@@ -41,4 +41,9 @@ public abstract class CaseEntity {
   public String getChildId() {
     return childId;
   }
+
+  /** When the case was opened. */
+  public Instant getOpenedAt() {
+    return openedAt;
+  }
 }

@@ -82,6 +82,16 @@ class PracticeAlertProcessTest extends ApplicationTest {
     assertThat(record.getResolved()).isFalse();
     assertThat(record.getReferToCafcass()).isTrue();
     assertThat(breachesOf(alert)).isEmpty();
+
+    // The dashboard's alerts: who raised it, the stage reached, days open, how it ended.
+    var figures = api.get("/api/compliance/alerts", "tom").json();
+    var row = java.util.stream.StreamSupport.stream(figures.spliterator(), false)
+        .filter(r -> r.get("processInstanceId").asText().equals(alert.getId())).findFirst().orElseThrow();
+    assertThat(row.get("raisedBy").asText()).isEqualTo("iris");
+    assertThat(row.get("stage").asInt()).isEqualTo(3);
+    assertThat(row.get("daysOpen").asInt()).isEqualTo(1);
+    assertThat(row.get("outcome").asText()).isEqualTo("REFERRED_TO_CAFCASS");
+    assertThat(api.get("/api/compliance/alerts", "ada").status()).isEqualTo(403);
   }
 
   @Test

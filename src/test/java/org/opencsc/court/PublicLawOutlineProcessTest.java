@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,14 @@ class PublicLawOutlineProcessTest extends ApplicationTest {
       assertThat(extension.getPreviousDueAt()).isEqualTo(Instant.parse("2026-04-01T22:59:00Z"));
     });
     assertThat(plo).as("another extension may follow").isWaitingAt("recordFinalHearing", "recordExtension");
+    // The dashboard's court work: in proceedings, 24 weeks since issue, the deadline as extended.
+    JsonNode figures = ploFigures("tom", plo);
+    assertThat(figures.get("stage").asText()).isEqualTo("PROCEEDINGS");
+    assertThat(figures.get("weeksSinceIssue").asInt()).isEqualTo(24);
+    assertThat(figures.get("dueAt").asText()).isEqualTo("2026-04-29T23:59:00+01:00");
+    assertThat(figures.get("extensionWeeks").asInt()).isEqualTo(4);
+    assertThat(ploFigures("sarah", plo)).as("the social worker who wrote the letter sees the case").isNotNull();
+    assertThat(api.get("/api/compliance/plo", "pam").status()).isEqualTo(403);
 
     clockAt(Instant.parse("2026-04-20T10:00:00Z"));
     complete(plo, "recordFinalHearing", "lee", variables("finalHearingOn", "2026-04-20", "finalOrder", "Care order"));
@@ -141,6 +150,17 @@ class PublicLawOutlineProcessTest extends ApplicationTest {
   private Api.Reply issued(ProcessInstance plo, String on) {
     return api.post("/engine-rest/message", "lee", Map.of("messageName", "ProceedingsIssued",
         "processInstanceId", plo.getId(), "processVariables", Map.of("issuedOn", Map.of("value", on, "type", "String"))));
+  }
+
+  private JsonNode ploFigures(String user, ProcessInstance plo) {
+    Api.Reply reply = api.get("/api/compliance/plo", user);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    for (JsonNode row : reply.json()) {
+      if (row.get("processInstanceId").asText().equals(plo.getId())) {
+        return row;
+      }
+    }
+    return null;
   }
 
   private List<Breach> breachesOf(ProcessInstance plo) {
