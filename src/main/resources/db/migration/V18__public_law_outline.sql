@@ -10,6 +10,8 @@ create table plo_case (
     issued_on                date,
     due_at                   timestamp(6) with time zone,
     extension_weeks          integer      not null,
+    cmh_on                   date,
+    irh_on                   date,
     final_hearing_on         date,
     recorded_at              timestamp(6) with time zone not null
 );

@@ -35,6 +35,12 @@ public class PloCase extends CaseEntity {
   @Column(name = "extension_weeks", nullable = false)
   private int extensionWeeks;
 
+  @Column(name = "cmh_on")
+  private LocalDate caseManagementHearingOn;
+
+  @Column(name = "irh_on")
+  private LocalDate issuesResolutionHearingOn;
+
   @Column(name = "final_hearing_on")
   private LocalDate finalHearingOn;
 
@@ -68,6 +74,14 @@ public class PloCase extends CaseEntity {
     this.dueAt = dueAt;
   }
 
+  void hearingHeld(String type, LocalDate on) {
+    if ("CASE_MANAGEMENT".equals(type)) {
+      this.caseManagementHearingOn = on;
+    } else {
+      this.issuesResolutionHearingOn = on;
+    }
+  }
+
   void concluded(LocalDate on) {
     this.finalHearingOn = on;
   }
@@ -80,4 +94,6 @@ public class PloCase extends CaseEntity {
   public Instant getDueAt() { return dueAt; }
   public int getExtensionWeeks() { return extensionWeeks; }
   public LocalDate getFinalHearingOn() { return finalHearingOn; }
+  public LocalDate getCaseManagementHearingOn() { return caseManagementHearingOn; }
+  public LocalDate getIssuesResolutionHearingOn() { return issuesResolutionHearingOn; }
 }

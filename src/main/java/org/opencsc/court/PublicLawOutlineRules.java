@@ -94,6 +94,12 @@ public class PublicLawOutlineRules extends CaseProcessRules {
                 + " weeks (each extension the court orders)")
             .check("courtOrderDate", "must not be before the proceedings were issued (issuedOn) or in the future",
                 answers -> onOrAfter(answers.date("courtOrderDate"), answers.date("issuedOn"))),
+        TaskRules.task("recordHearing")
+            .require("hearingType", oneOf("CASE_MANAGEMENT", "ISSUES_RESOLUTION"))
+            .require("hearingOn", DATE)
+            .check("hearingOn", "must not be before the proceedings were issued (issuedOn) or in the future",
+                answers -> onOrAfter(answers.date("hearingOn"), answers.date("issuedOn")))
+            .onCompleted(cases::hearingHeld),
         TaskRules.task("recordFinalHearing").showsInUkTime("plo26WeekDueAt")
             .require("finalHearingOn", DATE)
             .require("finalOrder", TEXT)

@@ -125,6 +125,10 @@ public class PublicLawOutlines {
     plo(task.processInstanceId()).decided(task.answers().text("ploDecision"));
   }
 
+  void hearingHeld(Completion task) {
+    plo(task.processInstanceId()).hearingHeld(task.answers().text("hearingType"), task.answers().date("hearingOn"));
+  }
+
   void concluded(Completion task) {
     plo(task.processInstanceId()).concluded(task.answers().date("finalHearingOn"));
   }

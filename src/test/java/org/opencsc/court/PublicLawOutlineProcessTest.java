@@ -84,7 +84,14 @@ class PublicLawOutlineProcessTest extends ApplicationTest {
     assertThat(issued(plo, "2025-10-01").status()).isEqualTo(204);
     // 26 weeks from Wednesday 1 October 2025: the end of Wednesday 1 April 2026 (British Summer Time).
     assertThat(variable(plo, "plo26WeekDueAt")).isEqualTo("2026-04-01T23:59:00+01:00");
-    assertThat(plo).isWaitingAt("recordFinalHearing", "recordExtension");
+    assertThat(plo).isWaitingAt("recordFinalHearing", "recordExtension", "recordHearing");
+
+    clockAt(Instant.parse("2025-10-20T10:00:00Z"));
+    assertRefused(completeReply(plo, "recordHearing", "lee", variables("hearingType", "CASE_MANAGEMENT",
+        "hearingOn", "2025-09-30")), "hearingOn: must not be before the proceedings were issued");
+    complete(plo, "recordHearing", "lee", variables("hearingType", "CASE_MANAGEMENT", "hearingOn", "2025-10-16"));
+    clockAt(Instant.parse("2026-02-20T10:00:00Z"));
+    complete(plo, "recordHearing", "lee", variables("hearingType", "ISSUES_RESOLUTION", "hearingOn", "2026-02-19"));
 
     clockAt(Instant.parse("2026-03-20T10:00:00Z"));
     assertRefused(completeReply(plo, "recordExtension", "lee", variables("extensionWeeks", 9,
@@ -99,7 +106,7 @@ class PublicLawOutlineProcessTest extends ApplicationTest {
       assertThat(extension.getWeeks()).isEqualTo(4);
       assertThat(extension.getPreviousDueAt()).isEqualTo(Instant.parse("2026-04-01T22:59:00Z"));
     });
-    assertThat(plo).as("another extension may follow").isWaitingAt("recordFinalHearing", "recordExtension");
+    assertThat(plo).as("another extension may follow").isWaitingAt("recordFinalHearing", "recordExtension", "recordHearing");
     // The dashboard's court work: in proceedings, 24 weeks since issue, the deadline as extended.
     JsonNode figures = ploFigures("tom", plo);
     assertThat(figures.get("stage").asText()).isEqualTo("PROCEEDINGS");
@@ -118,6 +125,8 @@ class PublicLawOutlineProcessTest extends ApplicationTest {
     assertThat(record.getIssuedOn()).isEqualTo(LocalDate.parse("2025-10-01"));
     assertThat(record.getExtensionWeeks()).isEqualTo(4);
     assertThat(record.getFinalHearingOn()).isEqualTo(LocalDate.parse("2026-04-20"));
+    assertThat(record.getCaseManagementHearingOn()).isEqualTo(LocalDate.parse("2025-10-16"));
+    assertThat(record.getIssuesResolutionHearingOn()).isEqualTo(LocalDate.parse("2026-02-19"));
   }
 
   @Test
