@@ -2,21 +2,16 @@ package org.opencsc.court;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.opencsc.calendar.LondonTime;
 import org.opencsc.engine.Deadlines;
 import org.opencsc.engine.RuleEnforcement;
 import org.opencsc.rules.Answers;
 import org.opencsc.rules.Completion;
-import org.opencsc.rules.FieldRules;
 import org.opencsc.rules.TaskRules;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,14 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("ploRecord") // the name the diagram calls it by
 public class PublicLawOutlines {
 
-  static final String FINAL_HEARING = "recordFinalHearing";
-  static final String OVER_26_WEEKS = "boundaryEvent_over26Weeks";
-
   private final PloCaseRepository cases;
   private final PloExtensionRepository extensions;
   private final Deadlines deadlines;
+  private final RuleEnforcement enforcement;
 
-  public PublicLawOutlines(PloCaseRepository cases, PloExtensionRepository extensions, Deadlines deadlines) {
+  public PublicLawOutlines(PloCaseRepository cases, PloExtensionRepository extensions, Deadlines deadlines,
+      @Lazy RuleEnforcement enforcement) {
+    this.enforcement = enforcement;
     this.cases = cases;
     this.extensions = extensions;
     this.deadlines = deadlines;
@@ -96,21 +91,7 @@ public class PublicLawOutlines {
     String moved = deadlines.store(execution, "plo26WeekDueAt",
         deadlines.endOfDayWeeksAfter(answers.dateTime("plo26WeekDueAt"), weeks));
     Instant due = LondonTime.parseDateTime(moved).toInstant();
-    TaskService tasks = execution.getProcessEngineServices().getTaskService();
-    Task hearing = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(FINAL_HEARING).singleResult();
-    if (hearing != null) {
-      hearing.setDueDate(Date.from(due));
-      tasks.saveTask(hearing);
-      tasks.setVariableLocal(hearing.getId(), RuleEnforcement.DUE_BY, LondonTime.forReading(due));
-      tasks.setVariableLocal(hearing.getId(), "plo26WeekDueAt" + FieldRules.IN_UK_TIME, LondonTime.forReading(due));
-    }
-    ManagementService management = execution.getProcessEngineServices().getManagementService();
-    Job timer = management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers()
-        .activityId(OVER_26_WEEKS).singleResult();
-    if (timer != null) {
-      management.setJobDuedate(timer.getId(), Date.from(due));
-    }
+    enforcement.deadlineMoved(execution, "plo26WeekDueAt");
     Object by = execution.getVariable(TaskRules.completedByVariable("recordExtension"));
     extensions.insert(new PloExtension(UUID.randomUUID().toString(), execution.getProcessInstanceId(), weeks,
         answers.date("courtOrderDate"), previous, due, by == null ? null : by.toString()));

@@ -10,14 +10,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.opencsc.calendar.LondonTime;
@@ -124,6 +129,37 @@ public class RuleEnforcement {
         task.setVariableLocal(DUE_BY, LondonTime.forReading(task.getDueDate().toInstant()));
       }
     });
+  }
+
+  /**
+   * A deadline variable moved after its steps opened (the court extended the timetable): each open
+   * step that meets it takes the new due date (and what its form and the task lists show of it),
+   * and each timer of the case that watches it ({@code timeDate="${variable}"}) is moved to it.
+   */
+  public void deadlineMoved(DelegateExecution execution, String deadlineVariable) {
+    ZonedDateTime due = Answers.from(execution::getVariable).dateTime(deadlineVariable);
+    Date dueDate = Date.from(due.toInstant());
+    String processKey = execution.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+    TaskService tasks = execution.getProcessEngineServices().getTaskService();
+    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
+      catalogue.task(processKey, task.getTaskDefinitionKey())
+          .filter(rules -> deadlineVariable.equals(rules.deadlineVariable())).ifPresent(rules -> {
+            task.setDueDate(dueDate);
+            tasks.saveTask(task);
+            tasks.setVariableLocal(task.getId(), DUE_BY, LondonTime.forReading(due.toInstant()));
+            keep(rules.shown(), Answers.from(name -> tasks.getVariable(task.getId(), name)),
+                (name, value) -> tasks.setVariableLocal(task.getId(), name, value));
+          });
+    }
+    ManagementService management = execution.getProcessEngineServices().getManagementService();
+    execution.getBpmnModelInstance().getModelElementsByType(TimerEventDefinition.class).stream()
+        .filter(timer -> timer.getTimeDate() != null
+            && timer.getTimeDate().getTextContent().strip().equals("${" + deadlineVariable + "}"))
+        .map(timer -> ((BaseElement) timer.getParentElement()).getId())
+        .forEach(activity -> management.createJobQuery().processInstanceId(execution.getProcessInstanceId())
+            .timers().activityId(activity).list()
+            .forEach(job -> management.setJobDuedate(job.getId(), dueDate)));
   }
 
   /** Keeps each shown value where forms and lists read it (a list as JSON). */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencsc.Api;
 import org.opencsc.ApplicationTest;
+import org.opencsc.calendar.LondonTime;
 import org.opencsc.engine.Breach;
 import org.opencsc.engine.BreachRepository;
 import org.opencsc.rules.BreachCode;
@@ -102,6 +103,8 @@ class PublicLawOutlineProcessTest extends ApplicationTest {
     Date moved = Date.from(Instant.parse("2026-04-29T22:59:00Z"));
     assertThat(task(plo, "recordFinalHearing").getDueDate()).as("the step's due date moves").isEqualTo(moved);
     assertThat(timer(plo, "boundaryEvent_over26Weeks").getDuedate()).as("and its timer").isEqualTo(moved);
+    assertThat(engine.getTaskService().getVariableLocal(task(plo, "recordFinalHearing").getId(), "plo26WeekDueAtInUkTime"))
+        .as("and what its form shows").isEqualTo(LondonTime.forReading(moved.toInstant()));
     assertThat(extensions.findByProcessInstanceIdOrderByNewDueAt(plo.getId())).singleElement().satisfies(extension -> {
       assertThat(extension.getWeeks()).isEqualTo(4);
       assertThat(extension.getPreviousDueAt()).isEqualTo(Instant.parse("2026-04-01T22:59:00Z"));
