@@ -7,10 +7,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -116,6 +120,35 @@ public record CaseJourney(String processKey, String starter, Function<Context, M
       flow = flow.intermediateCatchEvent().message(endMessage);
     }
     return flow.endEvent().done();
+  }
+
+  /** Every variable the journey gives: at the start, in its steps' answers and with its end message. */
+  public Set<String> variableNames() {
+    Context any = new Context("child", "case", Instant.now());
+    Set<String> names = new LinkedHashSet<>(variablesOf(start.apply(any)).keySet());
+    steps.forEach(step -> names.addAll(variablesOf(step.answers().apply(any)).keySet()));
+    if (endVariables != null) {
+      names.addAll(variablesOf(endVariables.apply(any)).keySet());
+    }
+    return names;
+  }
+
+  /** The same journey, its start also giving {@code more} (name to value). */
+  public CaseJourney startingWith(Map<String, Object> more) {
+    Object[] namesAndValues = more.entrySet().stream()
+        .flatMap(variable -> Stream.of(variable.getKey(), variable.getValue())).toArray();
+    return new CaseJourney(processKey, starter, at -> {
+      Map<String, Object> body = new HashMap<>(start.apply(at));
+      Map<String, Object> all = new LinkedHashMap<>(variablesOf(body));
+      all.putAll(variablesOf(variables(namesAndValues)));
+      body.put("variables", all);
+      return body;
+    }, steps, endMessage, endVariables);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> variablesOf(Map<String, Object> body) {
+    return (Map<String, Object>) body.getOrDefault("variables", Map.of());
   }
 
   private static Reply expect(Reply reply, int status) {

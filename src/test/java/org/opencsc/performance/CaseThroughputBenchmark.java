@@ -1,13 +1,11 @@
 package org.opencsc.performance;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +20,6 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencsc.Api;
@@ -36,31 +32,41 @@ import org.opencsc.system.RunningApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * Our cost against the bare engine (issue 11, items 1 and 3). Not part of the test command:
+ * Our cost against a fair yardstick (issue 28). Not part of the test command:
  * {@code mvn -B -Pbenchmark verify -Dit.test=CaseThroughputBenchmark} (docs/performance.md).
  *
- * <p>Both applications run in turn on this machine, each in its own JVM with the same settings
- * and an H2 file of its own (or, with {@code -Dbenchmark.database=postgres}, a database of its
- * own on one embedded PostgreSQL server): ours as operators run it ({@code java -jar}, demo users,
- * authorization on), and {@code bare.BareCamundaApplication} — Camunda 7.24's Spring Boot
- * starters and nothing else — deploying for each process one with the same key and the same
- * number of user tasks in a row, no listeners; and the same bare application secured as Camunda
- * documents it (its REST authentication filter, authorization on, our demo users and the grants
- * the journeys need, each task granted to its candidate groups in our diagram), so that the
- * figure can also be read like for like. Each measures start-up to ready (empty H2 file,
- * then the median of restarts on the existing file) and resident memory, then whole cases of each
- * process through REST: the same requests with the same answers, {@code benchmark.clients}
- * callers at once, after a warm-up.
+ * <p>Three applications, each in its own JVM with the same settings and the same fixed heap,
+ * an H2 file of its own (or, with {@code -Dbenchmark.database=postgres}, a database of its own
+ * on one embedded PostgreSQL server):
+ * <ul>
+ * <li><b>ours</b>, with the demo users and everything on;</li>
+ * <li><b>the yardstick</b>: {@code bare.BareCamundaApplication}, Camunda 7.24's Spring Boot
+ * starters and nothing else, secured as Camunda documents it (its REST authentication filter,
+ * authorization on, our demo users and the grants the journeys need), running our own diagrams,
+ * decision tables and forms with our code taken out ({@link Yardstick});</li>
+ * <li><b>bare</b>: the same application unsecured, each process a row of user tasks (as
+ * information: what Camunda costs with nothing to check and nothing to run).</li>
+ * </ul>
+ * Start-up is the median of interleaved starts on the existing database. Then all three run at
+ * once, idle but for the one being measured, and whole cases of each process go through REST in
+ * interleaved rounds (the same requests with the same answers, {@code benchmark.clients} callers
+ * at once), so the machine's drift over the run falls on all three alike. Resident memory is
+ * read after the last round, once each has run over 1,000 cases.
  */
 class CaseThroughputBenchmark {
 
-  private static final int CASES = Integer.getInteger("benchmark.cases", 200);
-  private static final int WARM_UP = Integer.getInteger("benchmark.warm-up", 40);
+  private static final int CASES = Integer.getInteger("benchmark.cases", 60);
+  private static final int ROUNDS = Integer.getInteger("benchmark.rounds", 4);
+  private static final int WARM_UP = Integer.getInteger("benchmark.warm-up", 30);
   private static final int CLIENTS = Integer.getInteger("benchmark.clients", 4);
-  private static final int RESTARTS = Integer.getInteger("benchmark.restarts", 3);
-  /** The secured bare engine's first administrator, who sets up its users and grants. */
+  private static final int STARTS = Integer.getInteger("benchmark.starts", 5);
+  /** The heap every JVM gets, minimum and maximum, so memory compares what each keeps beside it. */
+  private static final String HEAP = System.getProperty("benchmark.heap", "1g");
+  /** Who may start a case in our application (every process declares the same two groups). */
+  private static final List<String> STARTERS = List.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS);
+  /** The secured engines' first administrator, who sets up their users and grants. */
   private static final String BARE_ADMIN = "admin";
-  /** JVM options for both applications, e.g. a flight recording: -Dbenchmark.java-options=... */
+  /** JVM options for all applications, e.g. a flight recording: -Dbenchmark.java-options=... */
   private static final Map<String, String> JVM = javaOptions("benchmark.java-options");
   /** JVM options for ours alone, e.g. a flight recording of ours: -Dbenchmark.ours-java-options=... */
   private static final Map<String, String> OURS_JVM = javaOptions("benchmark.java-options", "benchmark.ours-java-options");
@@ -76,7 +82,7 @@ class CaseThroughputBenchmark {
       "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration");
 
   /**
-   * The database both run on: {@code h2} (the embedded default, an H2 file each) or {@code postgres}
+   * The database all run on: {@code h2} (the embedded default, an H2 file each) or {@code postgres}
    * (one embedded PostgreSQL 14 server, a database each; ours with its postgres profile).
    */
   private static final boolean POSTGRES = "postgres".equals(System.getProperty("benchmark.database", "h2"));
@@ -86,145 +92,144 @@ class CaseThroughputBenchmark {
       Arrays.stream(System.getProperty("benchmark.ours-args", "").split(" ")).filter(arg -> !arg.isBlank()))
       .toArray(String[]::new);
 
-  /** Where both applications keep their H2 files: a temporary directory, or -Dbenchmark.data-dir to look at them after. */
+  /** Where the applications keep their H2 files: a temporary directory, or -Dbenchmark.data-dir to look at them after. */
   @TempDir
   Path workDir;
 
   @Test
-  void oursAgainstTheBareEngine() throws Exception {
+  void oursAgainstTheYardstick() throws Exception {
     if (System.getProperty("benchmark.data-dir") != null) {
       workDir = Files.createDirectories(Path.of(System.getProperty("benchmark.data-dir")).toAbsolutePath());
     }
     List<CaseJourney> journeys = CaseJourney.all();
     Path plainModels = Files.createDirectories(workDir.resolve("bare-processes"));
-    Path securedModels = Files.createDirectories(workDir.resolve("secured-bare-processes"));
     for (CaseJourney journey : journeys) {
       Bpmn.writeModelToFile(plainModels.resolve(journey.processKey() + ".bpmn").toFile(), journey.bareModel(Map.of()));
-      Bpmn.writeModelToFile(securedModels.resolve(journey.processKey() + ".bpmn").toFile(),
-          journey.bareModel(candidateGroups(journey)));
     }
+    Path ourDiagrams = Files.createDirectories(workDir.resolve("yardstick-processes"));
+    Map<String, Map<String, Object>> computed = Yardstick.write(journeys, ourDiagrams);
+    List<CaseJourney> yardstickJourneys = journeys.stream()
+        .map(journey -> journey.startingWith(computed.get(journey.processKey()))).toList();
 
     Path ourData = Files.createDirectories(workDir.resolve("ours"));
-    List<Run> runs;
     try (EmbeddedPostgres postgres = POSTGRES ? EmbeddedPostgres.builder().start() : null) {
       Map<String, String> ourEnvironment = new LinkedHashMap<>(OURS_JVM);
       if (postgres != null) {
-        createDatabases(postgres, "ours", "bare", "securedbare");
+        createDatabases(postgres, "ours", "bare", "yardstick");
         ourEnvironment.putAll(Map.of("OPENCSC_DB_URL", postgres.getJdbcUrl("postgres", "ours"),
             "OPENCSC_DB_USER", "postgres", "OPENCSC_DB_PASSWORD", "postgres"));
       }
-      runs = List.of(
-          measure("OpenCSC", journeys, () -> RunningApplication.launchClass("org.opencsc.OpenCscApplication",
-              classPath(false), ourEnvironment, withDataDir(OURS_ARGS, ourData)), true, api -> { }),
-          measure("bare Camunda", journeys, () -> RunningApplication.launchClass("bare.BareCamundaApplication",
-              classPath(true), JVM, bareArguments("bare", plainModels, postgres)), false, api -> { }),
-          measure("secured bare", journeys, () -> RunningApplication.launchClass("bare.BareCamundaApplication",
-              classPath(true), JVM, securedBareArguments(securedModels, postgres)), false,
-              api -> grantTheJourneys(api, journeys)));
-    }
-    report(journeys, runs.get(0), runs.get(1), runs.get(2));
-  }
-
-  /** The tables: each process's cases per second against both yardsticks, then start-up and memory. */
-  private static void report(List<CaseJourney> journeys, Run ours, Run bare, Run secured) {
-    System.out.println();
-    System.out.println("Our settings: " + String.join(" ", OURS_ARGS));
-    System.out.printf("Whole cases through REST, %d per process after %d warm-up, %d callers at once, "
-        + "%d CPUs, %s%n", CASES, WARM_UP, CLIENTS, Runtime.getRuntime().availableProcessors(),
-        POSTGRES ? "PostgreSQL (embedded, a database each)" : "H2 file");
-    System.out.printf("| %-20s | %5s | %8s | %12s | %12s | %7s | %14s | %11s | %14s | %14s | %13s |%n",
-        "process", "tasks", "requests", "ours cases/s", "bare cases/s", "ratio", "secured cases/s", "ratio sec.",
-        "ours CPU ms/c", "bare CPU ms/c", "sec. CPU ms/c");
-    for (CaseJourney journey : journeys) {
-      Throughput o = ours.throughput.get(journey.processKey());
-      Throughput b = bare.throughput.get(journey.processKey());
-      Throughput s = secured.throughput.get(journey.processKey());
-      System.out.printf("| %-20s | %5d | %8d | %12.1f | %12.1f | %7.2f | %15.1f | %11.2f | %14.1f | %14.1f | %13.1f |%n",
-          journey.processKey(), journey.steps().size(), journey.requests(), o.casesPerSecond(), b.casesPerSecond(),
-          o.casesPerSecond() / b.casesPerSecond(), s.casesPerSecond(), o.casesPerSecond() / s.casesPerSecond(),
-          o.serverCpuMsPerCase(), b.serverCpuMsPerCase(), s.serverCpuMsPerCase());
-    }
-    System.out.println("Ratio = ours / bare (goal >= 0.7); ratio sec. = ours / the bare engine with Camunda's own "
-        + "REST authentication and authorization on. CPU ms/c = the server process's CPU time per case.");
-    System.out.println();
-    System.out.printf("| %-14s | %16s | %19s | %14s | %15s |%n", "application", "ready, empty (s)",
-        "ready, existing (s)", "RSS ready MiB", "RSS loaded MiB");
-    for (Run run : List.of(ours, bare, secured)) {
-      System.out.printf("| %-14s | %16.1f | %19.1f | %14d | %15d |%n", run.name, run.readyEmpty, run.readyExisting,
-          run.rssReady, run.rssLoaded);
-    }
-    for (Run yardstick : List.of(bare, secured)) {
-      System.out.printf("Ours / %s: start-up %.2f× (goal <= 1.5×), RSS when ready %.2f× (goal <= 1.3×), "
-          + "RSS after the cases %.2f×%n", yardstick.name, ours.readyExisting / yardstick.readyExisting,
-          (double) ours.rssReady / yardstick.rssReady, (double) ours.rssLoaded / yardstick.rssLoaded);
+      List<App> apps = List.of(
+          new App("OpenCSC", journeys, true, api -> { }, () -> RunningApplication.launchClass(
+              "org.opencsc.OpenCscApplication", classPath(false), ourEnvironment, withDataDir(OURS_ARGS, ourData))),
+          new App("yardstick", yardstickJourneys, false, api -> grantTheJourneys(api, journeys),
+              () -> RunningApplication.launchClass("bare.BareCamundaApplication", classPath(true), JVM,
+                  securedBareArguments("yardstick", ourDiagrams, postgres))),
+          new App("bare Camunda", journeys, false, api -> { }, () -> RunningApplication.launchClass(
+              "bare.BareCamundaApplication", classPath(true), JVM, bareArguments("bare", plainModels, postgres))));
+      measure(apps);
+      report(journeys, apps.get(0), apps.get(1), apps.get(2));
     }
   }
 
   /**
-   * Starts the application on an empty database ({@code prepare} then sets up what its cases
-   * need), restarts it on the existing one, then runs the cases on the last start.
+   * Each application on an empty database ({@code prepare} then sets up what its cases need),
+   * then {@value #STARTS} interleaved starts of each on the existing one; then all three at
+   * once, a warm-up, and {@value #ROUNDS} interleaved rounds of cases.
    */
-  private Run measure(String name, List<CaseJourney> journeys, Launcher launcher, boolean registersChildren,
-      Consumer<Api> prepare) throws Exception {
-    Run run = new Run(name);
-    try (RunningApplication first = launcher.launch().awaitReady()) {
-      run.readyEmpty = first.secondsToReady();
-      prepare.accept(new Api(first.port));
-    }
-    double[] restarts = new double[RESTARTS];
-    for (int i = 0; i < RESTARTS; i++) {
-      RunningApplication app = launcher.launch().awaitReady();
-      restarts[i] = app.secondsToReady();
-      if (i < RESTARTS - 1) {
-        app.close();
-        continue;
-      }
-      try (app) {
-        run.rssReady = app.residentMiB();
-        Api api = new Api(app.port);
-        for (CaseJourney journey : journeys) {
-          cases(api, journey, WARM_UP, registersChildren, name + "-warm");
-        }
-        for (CaseJourney journey : journeys) {
-          List<String> children = children(api, journey, CASES, registersChildren);
-          double cpuBefore = app.cpuSeconds();
-          long started = System.nanoTime();
-          runCases(api, journey, children, name);
-          double seconds = (System.nanoTime() - started) / 1e9;
-          run.throughput.put(journey.processKey(),
-              new Throughput(CASES / seconds, (app.cpuSeconds() - cpuBefore) * 1000 / CASES));
-        }
-        run.rssLoaded = app.residentMiB();
+  private void measure(List<App> apps) throws Exception {
+    for (App app : apps) {
+      try (RunningApplication first = app.launcher.launch().awaitReady()) {
+        app.readyEmpty = first.secondsToReady();
+        app.prepare.accept(new Api(first.port));
       }
     }
-    Arrays.sort(restarts);
-    run.readyExisting = restarts[RESTARTS / 2];
-    System.out.printf("%s: ready %.1f s on an empty file, %s s on the existing file; %s%n", name, run.readyEmpty,
-        Arrays.toString(restarts), run.throughput);
-    return run;
-  }
-
-  /** Each journey's tasks' candidate groups in our diagram, for the secured bare engine's models. */
-  private static Map<String, String> candidateGroups(CaseJourney journey) throws IOException {
-    Map<String, String> groups = new HashMap<>();
-    try (Stream<Path> diagrams = Files.list(Path.of("bpmn"))) {
-      for (Path diagram : diagrams.filter(file -> file.toString().endsWith(".bpmn")).toList()) {
-        BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
-        if (model.getModelElementById(journey.processKey()) == null) {
-          continue;
+    for (int start = 0; start < STARTS; start++) {
+      for (App app : apps) {
+        try (RunningApplication started = app.launcher.launch().awaitReady()) {
+          app.starts.add(started.secondsToReady());
         }
-        for (CaseJourney.Step step : journey.steps()) {
-          UserTask task = model.getModelElementById(step.taskKey());
-          if (task.getCamundaCandidateGroups() != null) {
-            groups.put(step.taskKey(), task.getCamundaCandidateGroups());
+      }
+    }
+    List<RunningApplication> running = new ArrayList<>();
+    try {
+      for (App app : apps) {
+        running.add(app.launcher.launch().awaitReady());
+      }
+      for (int i = 0; i < apps.size(); i++) {
+        App app = apps.get(i);
+        for (CaseJourney journey : app.journeys) {
+          cases(new Api(running.get(i).port), journey, WARM_UP, app.registersChildren, app.name + "-warm");
+          app.cases += WARM_UP;
+        }
+      }
+      for (int round = 0; round < ROUNDS; round++) {
+        for (int turn = 0; turn < apps.size(); turn++) {
+          int i = (round + turn) % apps.size(); // each round another application goes first
+          App app = apps.get(i);
+          RunningApplication process = running.get(i);
+          Api api = new Api(process.port);
+          for (CaseJourney journey : app.journeys) {
+            List<String> children = children(api, journey, CASES, app.registersChildren);
+            double cpuBefore = process.cpuSeconds();
+            long started = System.nanoTime();
+            runCases(api, journey, children, app.name + "-" + round);
+            app.throughput.computeIfAbsent(journey.processKey(), key -> new Throughput())
+                .add(CASES, (System.nanoTime() - started) / 1e9, process.cpuSeconds() - cpuBefore);
+            app.cases += CASES;
           }
         }
       }
+      for (int i = 0; i < apps.size(); i++) {
+        apps.get(i).rssLoaded = running.get(i).residentMiB();
+      }
+    } finally {
+      for (RunningApplication process : running) {
+        process.close();
+      }
     }
-    if (groups.isEmpty()) {
-      throw new IllegalStateException("No diagram in bpmn/ defines " + journey.processKey());
+    for (App app : apps) {
+      System.out.printf("%s: ready %.1f s on an empty database, %s s on the existing one; %s%n", app.name,
+          app.readyEmpty, app.starts, app.throughput);
     }
-    return groups;
+  }
+
+  /** The tables: each process's cases per second against the yardstick and the bare engine, then start-up and memory. */
+  private static void report(List<CaseJourney> journeys, App ours, App yardstick, App bare) {
+    System.out.println();
+    System.out.println("Our settings: " + String.join(" ", OURS_ARGS) + "; every JVM -Xms" + HEAP + " -Xmx" + HEAP);
+    System.out.printf("Whole cases through REST, %d rounds of %d per process after %d warm-up, %d callers at once, "
+        + "%d CPUs, %s%n", ROUNDS, CASES, WARM_UP, CLIENTS, Runtime.getRuntime().availableProcessors(),
+        POSTGRES ? "PostgreSQL (embedded, a database each)" : "H2 file");
+    System.out.printf("| %-20s | %5s | %8s | %12s | %17s | %16s | %12s | %10s | %25s |%n",
+        "process", "tasks", "requests", "ours cases/s", "yardstick cases/s", "ours / yardstick", "bare cases/s",
+        "ours / bare", "CPU ms/case ours, yd, bare");
+    for (CaseJourney journey : journeys) {
+      Throughput o = ours.throughput.get(journey.processKey());
+      Throughput y = yardstick.throughput.get(journey.processKey());
+      Throughput b = bare.throughput.get(journey.processKey());
+      double ratio = o.casesPerSecond() / y.casesPerSecond();
+      System.out.printf("| %-20s | %5d | %8d | %12.1f | %17.1f | %9.2f %-6s | %12.1f | %10.2f | %7.0f, %7.0f, %7.0f |%n",
+          journey.processKey(), journey.steps().size(), journey.requests(), o.casesPerSecond(), y.casesPerSecond(),
+          ratio, ratio >= 0.8 ? "met" : "NOT", b.casesPerSecond(), o.casesPerSecond() / b.casesPerSecond(),
+          o.cpuMsPerCase(), y.cpuMsPerCase(), b.cpuMsPerCase());
+    }
+    System.out.println("Goal: ours / yardstick >= 0.8 for every process. Yardstick = our diagrams without our code on "
+        + "the bare engine secured as Camunda documents it; bare = user tasks in a row, unsecured (information).");
+    System.out.println();
+    System.out.printf("| %-12s | %16s | %28s | %21s |%n", "application", "ready, empty (s)",
+        "ready, existing: median (s)", "RSS after cases MiB");
+    for (App app : List.of(ours, yardstick, bare)) {
+      System.out.printf("| %-12s | %16.1f | %20.1f of %2d | %13d (%,d) |%n", app.name, app.readyEmpty,
+          app.medianStart(), app.starts.size(), app.rssLoaded, app.cases);
+    }
+    double startUp = ours.medianStart() / yardstick.medianStart();
+    double memory = (double) ours.rssLoaded / yardstick.rssLoaded;
+    System.out.printf("Ours / yardstick: start-up %.2f× (goal <= 1.5×: %s), RSS after the cases at a fixed heap "
+        + "%.2f× (goal <= 1.3×: %s)%n", startUp, startUp <= 1.5 ? "met" : "NOT met", memory,
+        memory <= 1.3 ? "met" : "NOT met");
+    System.out.printf("Ours / bare (information): start-up %.2f×, RSS %.2f×%n", ours.medianStart() / bare.medianStart(),
+        (double) ours.rssLoaded / bare.rssLoaded);
   }
 
   /**
@@ -234,9 +239,6 @@ class CaseThroughputBenchmark {
    * and the managers ({@link ProcessReaders}); the starters start cases and send the messages the
    * processes wait for. Tasks are granted to their candidate groups by the engine itself, as in ours.
    */
-  /** Who may start a case in our application (every process declares the same two groups). */
-  private static final List<String> STARTERS = List.of(Groups.SOCIAL_WORKERS, Groups.TEAM_MANAGERS);
-
   private static void grantTheJourneys(Api api, List<CaseJourney> journeys) {
     Map<String, Set<String>> readers = ProcessReaders.fromDiagrams().asMap();
     List<DemoUsers.DemoUser> users = DemoUsers.USERS.stream()
@@ -286,10 +288,11 @@ class CaseThroughputBenchmark {
     }
   }
 
+  /** The fixed heap and any options the properties name, for JAVA_TOOL_OPTIONS. */
   private static Map<String, String> javaOptions(String... properties) {
-    String options = Arrays.stream(properties).map(property -> System.getProperty(property, ""))
-        .filter(option -> !option.isBlank()).collect(Collectors.joining(" "));
-    return options.isBlank() ? Map.of() : Map.of("JAVA_TOOL_OPTIONS", options);
+    return Map.of("JAVA_TOOL_OPTIONS", Stream.concat(Stream.of("-Xms" + HEAP, "-Xmx" + HEAP),
+        Arrays.stream(properties).map(property -> System.getProperty(property, "")))
+        .filter(option -> !option.isBlank()).collect(Collectors.joining(" ")));
   }
 
   private static String[] withDataDir(String[] arguments, Path dataDir) {
@@ -382,7 +385,8 @@ class CaseThroughputBenchmark {
         "--spring.datasource.username=" + (postgres != null ? "postgres" : "sa"),
         "--spring.datasource.password=" + (postgres != null ? "postgres" : ""),
         "--spring.autoconfigure.exclude=" + String.join(",", NOT_IN_BARE),
-        "--camunda.bpm.deployment-resource-pattern=file:" + processes + "/*.bpmn",
+        "--camunda.bpm.deployment-resource-pattern=file:" + processes + "/*.bpmn,file:" + processes + "/*.dmn,file:"
+            + processes + "/*.form",
         "--camunda.bpm.history-level=full",
         "--camunda.bpm.default-serialization-format=application/json"};
   }
@@ -392,8 +396,8 @@ class CaseThroughputBenchmark {
    * Basic authentication filter on the REST API ({@code bare.RestApiAuthentication}), the first
    * administrator created by the starter ({@value #BARE_ADMIN}, password demo, as ours in the demo profile).
    */
-  private String[] securedBareArguments(Path processes, EmbeddedPostgres postgres) throws Exception {
-    return Stream.concat(Arrays.stream(bareArguments("secured-bare", processes, postgres)), Stream.of(
+  private String[] securedBareArguments(String name, Path processes, EmbeddedPostgres postgres) throws Exception {
+    return Stream.concat(Arrays.stream(bareArguments(name, processes, postgres)), Stream.of(
         "--camunda.bpm.authorization.enabled=true",
         "--bare.rest-authentication=true",
         // group ids with hyphens (social-workers), as application.yml allows them for ours
@@ -407,23 +411,56 @@ class CaseThroughputBenchmark {
     RunningApplication launch() throws Exception;
   }
 
-  private record Throughput(double casesPerSecond, double serverCpuMsPerCase) {
+  /** Cases, seconds and the server's CPU seconds summed over the rounds. */
+  private static final class Throughput {
+    private int cases;
+    private double seconds;
+    private double cpuSeconds;
+
+    void add(int moreCases, double moreSeconds, double moreCpuSeconds) {
+      cases += moreCases;
+      seconds += moreSeconds;
+      cpuSeconds += moreCpuSeconds;
+    }
+
+    double casesPerSecond() {
+      return cases / seconds;
+    }
+
+    double cpuMsPerCase() {
+      return cpuSeconds * 1000 / cases;
+    }
+
     @Override
     public String toString() {
-      return String.format("%.1f cases/s, %.1f ms CPU per case", casesPerSecond, serverCpuMsPerCase);
+      return String.format("%.1f cases/s, %.1f ms CPU per case", casesPerSecond(), cpuMsPerCase());
     }
   }
 
-  private static final class Run {
+  /** One application under measurement: how it starts, what it runs, what was measured. */
+  private static final class App {
     final String name;
+    final List<CaseJourney> journeys;
+    final boolean registersChildren;
+    final Consumer<Api> prepare;
+    final Launcher launcher;
     final Map<String, Throughput> throughput = new LinkedHashMap<>();
+    final List<Double> starts = new ArrayList<>();
     double readyEmpty;
-    double readyExisting;
-    long rssReady;
     long rssLoaded;
+    int cases;
 
-    Run(String name) {
+    App(String name, List<CaseJourney> journeys, boolean registersChildren, Consumer<Api> prepare, Launcher launcher) {
       this.name = name;
+      this.journeys = journeys;
+      this.registersChildren = registersChildren;
+      this.prepare = prepare;
+      this.launcher = launcher;
+    }
+
+    double medianStart() {
+      List<Double> sorted = starts.stream().sorted().toList();
+      return sorted.get(sorted.size() / 2);
     }
   }
 }
