@@ -35,8 +35,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class GrantedTaskCount extends AbstractProcessEnginePlugin {
 
-  static final String ENGINE_STATEMENT = "selectTaskCountByQueryCriteria";
-  static final String STATEMENT = "org.opencsc.security.GrantedTaskCount." + ENGINE_STATEMENT;
+  public static final String ENGINE_STATEMENT = "selectTaskCountByQueryCriteria";
+  /** A name of its own, so Camunda's short statement name stays unambiguous for MyBatis. */
+  public static final String STATEMENT = "org.opencsc.security.GrantedTaskCount.selectTaskCountWithGrantsLookedUp";
   private static final String MAPPER = "org/opencsc/security/GrantedTaskCount.xml";
   private static final Set<String> DATABASES = Set.of("h2", "postgres");
   private static final AuthorizationCheck NO_CHECK = new AuthorizationCheck();
