@@ -10,10 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -326,24 +322,8 @@ class CaseThroughputBenchmark {
 
   /** Runs one case per child, {@link #CLIENTS} at a time; any refused request fails the benchmark. */
   private static void runCases(Api api, CaseJourney journey, List<String> children, String prefix) throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService callers = Executors.newFixedThreadPool(CLIENTS);
-    try {
-      List<Future<?>> running = new ArrayList<>();
-      for (int c = 0; c < CLIENTS; c++) {
-        running.add(callers.submit(() -> {
-          for (int i = next.getAndIncrement(); i < children.size(); i = next.getAndIncrement()) {
-            journey.run(api, children.get(i), prefix + "-" + journey.processKey() + "-" + System.nanoTime() + "-" + i);
-          }
-          return null;
-        }));
-      }
-      for (Future<?> caller : running) {
-        caller.get();
-      }
-    } finally {
-      callers.shutdownNow();
-    }
+    Callers.each(CLIENTS, children.size(), i -> journey.run(api, children.get(i),
+        prefix + "-" + journey.processKey() + "-" + System.nanoTime() + "-" + i));
   }
 
   /**

@@ -247,25 +247,10 @@ class SubmitFormBenchmark {
         }
       }
     }
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService callers = Executors.newFixedThreadPool(PREPARING_CLIENTS);
-    try {
-      List<Future<?>> running = new ArrayList<>();
-      for (int c = 0; c < PREPARING_CLIENTS; c++) {
-        running.add(callers.submit(() -> {
-          for (int i = next.getAndIncrement(); i < cases.size(); i = next.getAndIncrement()) {
-            CaseJourney journey = journeys.get(cases.get(i)[0]);
-            supply.add(openCase(api, journey, cases.get(i)[1], "SUBMIT-" + journey.processKey() + "-" + i));
-          }
-          return null;
-        }));
-      }
-      for (Future<?> caller : running) {
-        caller.get();
-      }
-    } finally {
-      callers.shutdownNow();
-    }
+    Callers.each(PREPARING_CLIENTS, cases.size(), i -> {
+      CaseJourney journey = journeys.get(cases.get(i)[0]);
+      supply.add(openCase(api, journey, cases.get(i)[1], "SUBMIT-" + journey.processKey() + "-" + i));
+    });
   }
 
   /** A child registered, its case started, and taken on through REST to the step at {@code position}. */

@@ -155,8 +155,6 @@ class TasklistAtScaleBenchmark {
         continue;
       }
       String countPath = DOOR + "/filter/" + filter.getId() + "/count";
-      System.out.printf("Count of \"%s\" as sarah: %s%n", filter.getName(),
-          api.send(asTasklist(api, countPath, session).GET()).body());
       rows.add(measure("Count: " + filter.getName() + " (Tasklist door)", 150, () -> status(api.send(
           asTasklist(api, countPath, session).GET()))));
     }
