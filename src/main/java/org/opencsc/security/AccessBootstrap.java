@@ -2,7 +2,10 @@ package org.opencsc.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -65,6 +68,16 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     ProcessReaders.readInBackground();
+    // The contract's administrators are camunda-admin on every engine. Camunda counts that group
+    // as the engine's admin group already; Operaton names its own operaton-admin and would not.
+    List<String> adminGroups = new ArrayList<>();
+    if (configuration.getAdminGroups() != null) {
+      adminGroups.addAll(configuration.getAdminGroups());
+    }
+    if (!adminGroups.contains(Groups.CAMUNDA_ADMIN)) {
+      adminGroups.add(Groups.CAMUNDA_ADMIN);
+    }
+    configuration.setAdminGroups(adminGroups);
   }
 
   @Override
@@ -96,6 +109,8 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
     }
     createFirstAdministrator(identity);
     requireAdministrator(identity);
+    keepEngineAdminGroupsEqual(identity,
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getAdminGroups());
     grantAccess(engine);
     new TasklistFilters(engine.getFilterService(), engine.getTaskService(),
         engine.getAuthorizationService()).create();
@@ -146,6 +161,43 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
           + "Without an administrator, Camunda's admin setup page would let anyone become administrator.",
           "Set OPENCSC_ADMIN_USER and OPENCSC_ADMIN_PASSWORD for the first administrator ("
           + NcscPasswordPolicy.IN_SHORT + "), or run with the demo profile to try the product.");
+    }
+  }
+
+  /**
+   * An engine may have admin groups of its own beside camunda-admin: Operaton always adds
+   * operaton-admin, and its webapps send every page to the admin setup (which stays open) while
+   * that group has no direct member. Such a group gets exactly camunda-admin's members at every
+   * start, so camunda-admin stays the one place where administrators are given and taken away.
+   * On Camunda 7 the engine's only admin group is camunda-admin and nothing happens.
+   */
+  private static void keepEngineAdminGroupsEqual(IdentityService identity, List<String> adminGroups) {
+    Set<String> administrators = identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).list().stream()
+        .map(User::getId).collect(Collectors.toSet());
+    for (String groupId : adminGroups) {
+      if (Groups.CAMUNDA_ADMIN.equals(groupId)) {
+        continue;
+      }
+      if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+        Group group = identity.newGroup(groupId);
+        group.setName("Engine administrators (the members of camunda-admin)");
+        group.setType("SYSTEM");
+        identity.saveGroup(group);
+      }
+      Set<String> members = identity.createUserQuery().memberOfGroup(groupId).list().stream()
+          .map(User::getId).collect(Collectors.toSet());
+      for (String administrator : administrators) {
+        if (!members.contains(administrator)) {
+          identity.createMembership(administrator, groupId);
+        }
+      }
+      for (String member : members) {
+        if (!administrators.contains(member)) {
+          identity.deleteMembership(member, groupId);
+        }
+      }
+      log.info("Engine admin group {} has the {} members of {}", groupId, administrators.size(),
+          Groups.CAMUNDA_ADMIN);
     }
   }
 

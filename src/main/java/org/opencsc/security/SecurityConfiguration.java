@@ -163,8 +163,8 @@ public class SecurityConfiguration {
     String webapps = camunda.getWebapp().getApplicationPath();
     http.securityMatcher(path("/**"))
         .authorizeHttpRequests(requests -> requests
-            // CVE-2026-77226: Camunda's first-admin setup must never be reachable.
-            .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
+            // CVE-2026-77226: the webapps' first-admin setup must never be reachable.
+            .requestMatchers(path(webapps + "/api/admin/setup/**")).denyAll()
             .anyRequest().permitAll())
         // The webapps run Camunda's own session login and CSRF filter (WebappCsrfGuard first).
         .csrf(csrf -> csrf.disable())
