@@ -24,9 +24,6 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestExecutionListeners;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 
 /**
  * Base of every in-JVM test: the whole application on a random port with the one shared test
@@ -37,9 +34,8 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 @ActiveProfiles("test")
 // Metrics are exported as in production (Spring Boot turns exporters off in tests by default).
 @AutoConfigureObservability(tracing = false)
-@Import({WorkflowFixture.class, MailServer.class, ProcessEngineCoverageConfiguration.class})
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@Import({WorkflowFixture.class, MailServer.class})
+@MeasuresProcessCoverage
 public abstract class ApplicationTest {
 
   @LocalServerPort
