@@ -2,13 +2,9 @@ package org.opencsc.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.opencsc.Variables.variables;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +24,6 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencsc.Api;
-import org.opencsc.Api.Reply;
 import org.opencsc.CaseJourney;
 import org.opencsc.CaseJourney.Acknowledged;
 
@@ -78,7 +73,7 @@ class CrashRecoveryIT {
       Api api = new Api(app.port);
       timersDue = Instant.now().plus(TIMERS_DUE_IN);
       for (int i = 0; i < TIMER_CASES; i++) {
-        timerCases.add(returnedChildAwaitingInterview(api, timersDue, i));
+        timerCases.add(TimerCases.returnedChildAwaitingInterview(api, timersDue, i));
       }
 
       AtomicBoolean running = new AtomicBoolean(true);
@@ -90,7 +85,7 @@ class CrashRecoveryIT {
           List<CaseJourney> journeys = CaseJourney.all();
           for (int n = 0; running.get(); n++) {
             try {
-              String child = register(api, "Crash Child " + caller + "-" + n);
+              String child = TimerCases.register(api, "Crash Child " + caller + "-" + n);
               children.add(child);
               journeys.get((caller + n) % journeys.size()).run(api, child, "CRASH-" + caller + "-" + n, acknowledge);
             } catch (RuntimeException dropped) {
@@ -141,7 +136,7 @@ class CrashRecoveryIT {
       try {
         await("every timer case's chase task open and its timer gone").atMost(Duration.ofSeconds(90))
             .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
-            .until(() -> chaseTasks(api, timerCases) >= TIMER_CASES && chaseTimers(api, timerCases) == 0);
+            .until(() -> TimerCases.chaseTasks(api, timerCases) >= TIMER_CASES && TimerCases.chaseTimers(api, timerCases) == 0);
       } catch (ConditionTimeoutException late) {
         // the count of timer runs below says which did not run
       }
@@ -152,27 +147,27 @@ class CrashRecoveryIT {
     try (Connection db = RunningApplication.database(dataDir)) {
       int lostChildren = 0;
       for (String child : children) {
-        lostChildren += count(db, "select count(*) from child where id = ?", child) == 1 ? 0 : 1;
+        lostChildren += TimerCases.count(db, "select count(*) from child where id = ?", child) == 1 ? 0 : 1;
       }
       int lost = 0;
       int auditMissing = 0;
       for (Acknowledged step : acknowledged) {
         if (step.taskId() == null) {
-          lost += count(db, "select count(*) from act_hi_procinst where id_ = ?", step.processInstanceId()) == 1 ? 0 : 1;
+          lost += TimerCases.count(db, "select count(*) from act_hi_procinst where id_ = ?", step.processInstanceId()) == 1 ? 0 : 1;
           continue;
         }
-        boolean completed = count(db, "select count(*) from act_hi_taskinst where id_ = ? and end_time_ is not null",
+        boolean completed = TimerCases.count(db, "select count(*) from act_hi_taskinst where id_ = ? and end_time_ is not null",
             step.taskId()) == 1
-            && count(db, "select count(*) from step_record where task_id = ? and completed_by = ?", step.taskId(),
+            && TimerCases.count(db, "select count(*) from step_record where task_id = ? and completed_by = ?", step.taskId(),
             step.user()) == 1;
         lost += completed ? 0 : 1;
-        auditMissing += count(db, "select count(distinct operation_id_) from act_hi_op_log where task_id_ = ? "
+        auditMissing += TimerCases.count(db, "select count(distinct operation_id_) from act_hi_op_log where task_id_ = ? "
             + "and operation_type_ = 'Complete' and user_id_ = ?", step.taskId(), step.user()) == 1 ? 0 : 1;
       }
-      int doubled = count(db, "select count(*) from (select proc_inst_id_, task_def_key_ from act_hi_taskinst "
+      int doubled = TimerCases.count(db, "select count(*) from (select proc_inst_id_, task_def_key_ from act_hi_taskinst "
           + "where delete_reason_ = 'completed' and proc_inst_id_ in (select id_ from act_hi_procinst where business_key_ "
           + "like 'CRASH-%') group by proc_inst_id_, task_def_key_ having count(*) > 1)");
-      int chaseTimerRuns = count(db, "select count(*) from act_hi_job_log where job_state_ = 2 and act_id_ = "
+      int chaseTimerRuns = TimerCases.count(db, "select count(*) from act_hi_job_log where job_state_ = 2 and act_id_ = "
           + "'startEvent_48HoursPassed' and process_instance_id_ in (" + String.join(",",
           Collections.nCopies(TIMER_CASES, "?")) + ")", timerCases.toArray());
 
@@ -187,63 +182,6 @@ class CrashRecoveryIT {
       assertThat(auditMissing).as("completions without their user operation log entry").isZero();
       assertThat(doubled).as("steps completed twice").isZero();
       assertThat(chaseTimerRuns).as("each chase timer ran exactly once").isEqualTo(TIMER_CASES);
-    }
-  }
-
-  /** A missing episode whose child came back 48 hours before {@code chaseDue} less a moment: its chase timer is set. */
-  private static String returnedChildAwaitingInterview(Api api, Instant chaseDue, int n) {
-    Instant returnedAt = chaseDue.minus(Duration.ofHours(48));
-    Map<String, Object> start = new java.util.HashMap<>(variables("childId", register(api, "Timer Child " + n),
-        "episodeType", "MISSING", "missingFrom", returnedAt.minus(Duration.ofHours(1)).toString()));
-    start.put("businessKey", "TIMER-" + n);
-    Reply started = api.post("/engine-rest/process-definition/key/missingEpisode/start", "sarah", start);
-    assertThat(started.status()).as(started.body()).isEqualTo(200);
-    String instance = started.json().get("id").asText();
-    Reply task = api.get("/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=recordReturn"
-        + "&maxResults=1", "sam");
-    Reply returned = api.post("/engine-rest/task/" + task.json().get(0).get("id").asText() + "/complete", "sam",
-        variables("returnedAt", returnedAt.toString()));
-    assertThat(returned.status()).as(returned.body()).isEqualTo(204);
-    return instance;
-  }
-
-  private static String register(Api api, String name) {
-    Reply child = api.post("/api/children", "sarah", Map.of("name", name, "dateOfBirth", "2014-02-02",
-        "lookedAfter", true, "disabled", false));
-    if (child.status() != 201) {
-      throw new IllegalStateException("Could not register a child: " + child);
-    }
-    return child.json().get("id").asText();
-  }
-
-  private static int chaseTasks(Api api, List<String> cases) {
-    int open = 0;
-    for (String instance : cases) {
-      open += api.get("/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=chaseReturnInterview"
-          + "&maxResults=5", "tom").json().size();
-    }
-    return open;
-  }
-
-  /** Chase timers still waiting to run in the cases (as the administrator, who may see every job). */
-  private static int chaseTimers(Api api, List<String> cases) {
-    int waiting = 0;
-    for (String instance : cases) {
-      waiting += api.get("/engine-rest/job/count?processInstanceId=" + instance
-          + "&activityId=startEvent_48HoursPassed", "admin").json().get("count").asInt();
-    }
-    return waiting;
-  }
-
-  private static int count(Connection db, String sql, Object... parameters) throws SQLException {
-    try (PreparedStatement query = db.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        query.setObject(i + 1, parameters[i]);
-      }
-      try (ResultSet result = query.executeQuery()) {
-        result.next();
-        return result.getInt(1);
-      }
     }
   }
 }

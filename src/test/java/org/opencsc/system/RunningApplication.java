@@ -50,8 +50,14 @@ public final class RunningApplication implements AutoCloseable {
   /** As above, the command run through {@code launcher} (e.g. {@code taskset -c 0} to give it one CPU). */
   static RunningApplication launch(List<String> launcher, Path dataDir, Map<String, String> environment,
       String... arguments) throws IOException {
+    return launchJar(launcher, Path.of(System.getProperty("app.jar")), dataDir, environment, arguments);
+  }
+
+  /** Another build of the application (e.g. the one on the other engine), as above. */
+  static RunningApplication launchJar(List<String> launcher, Path jar, Path dataDir, Map<String, String> environment,
+      String... arguments) throws IOException {
     List<String> command = new ArrayList<>(launcher);
-    command.addAll(List.of(java(), "-jar", System.getProperty("app.jar"), "--opencsc.data-dir=" + dataDir));
+    command.addAll(List.of(java(), "-jar", jar.toString(), "--opencsc.data-dir=" + dataDir));
     command.addAll(List.of(arguments));
     return start(command, environment);
   }
