@@ -85,13 +85,15 @@ class EngineSwitchOverIT {
           timerCases.add(TimerCases.returnedChildAwaitingInterview(api, timersDue, i));
         }
         String child = TimerCases.register(api, "Switch Child opened");
-        Map<String, Object> start = new HashMap<>(strategy.start().apply(new Context(child, "SWITCH-OPENED", Instant.now())));
+        Map<String, Object> start = new HashMap<>(strategy.start()
+            .apply(new Context(child, "SWITCH-OPENED", Instant.now())));
         start.put("businessKey", "SWITCH-OPENED");
-        Reply started = api.post("/engine-rest/process-definition/key/strategyDiscussion/start", strategy.starter(), start);
+        Reply started = api.post("/engine-rest/process-definition/key/strategyDiscussion/start", strategy.starter(),
+            start);
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         openedCase = started.json().get("id").asText();
         openedTask = api.get("/engine-rest/task?processInstanceId=" + openedCase + "&taskDefinitionKey="
-            + opened.taskKey(), opened.user()).json().get(0).get("id").asText();
+            + opened.taskKey() + "&maxResults=2", opened.user()).json().get(0).get("id").asText();
         Reply claimed = api.post("/engine-rest/task/" + openedTask + "/claim", opened.user(),
             Map.of("userId", opened.user()));
         assertThat(claimed.status()).as(claimed.body()).isEqualTo(204);
@@ -137,8 +139,9 @@ class EngineSwitchOverIT {
             opened.answers().apply(new Context("unused", "SWITCH-OPENED", Instant.now())));
         assertThat(completed.status()).as(completed.body()).isEqualTo(204);
         String next = strategy.steps().get(1).taskKey();
-        assertThat(api.get("/engine-rest/task?processInstanceId=" + openedCase + "&taskDefinitionKey=" + next,
-            strategy.steps().get(1).user()).json().size()).as(next + " open after " + opened.taskKey()).isEqualTo(1);
+        assertThat(api.get("/engine-rest/task?processInstanceId=" + openedCase + "&taskDefinitionKey=" + next
+            + "&maxResults=2", strategy.steps().get(1).user()).json().size())
+            .as(next + " open after " + opened.taskKey()).isEqualTo(1);
 
         // Each timer falls due after the switch and runs once, on the second engine.
         await("each chase task open and its timer gone").atMost(TIMERS_DUE_IN.plusSeconds(60))
@@ -178,8 +181,8 @@ class EngineSwitchOverIT {
         }
         // The step that followed on the second engine is taken up on the first.
         String next = strategy.steps().get(1).taskKey();
-        String nextTask = api.get("/engine-rest/task?processInstanceId=" + openedCase + "&taskDefinitionKey=" + next,
-            strategy.steps().get(1).user()).json().get(0).get("id").asText();
+        String nextTask = api.get("/engine-rest/task?processInstanceId=" + openedCase + "&taskDefinitionKey=" + next
+            + "&maxResults=2", strategy.steps().get(1).user()).json().get(0).get("id").asText();
         Reply claimed = api.post("/engine-rest/task/" + nextTask + "/claim", strategy.steps().get(1).user(),
             Map.of("userId", strategy.steps().get(1).user()));
         assertThat(claimed.status()).as(claimed.body()).isEqualTo(204);
@@ -207,7 +210,8 @@ class EngineSwitchOverIT {
     static Snapshot of(Connection db) throws SQLException {
       Map<String, Set<String>> history = new LinkedHashMap<>();
       for (Map.Entry<String, String> table : HISTORY.entrySet()) {
-        history.put(table.getKey(), new TreeSet<>(column(db, "select " + table.getValue() + " from " + table.getKey())));
+        history.put(table.getKey(),
+            new TreeSet<>(column(db, "select " + table.getValue() + " from " + table.getKey())));
       }
       return new Snapshot(column(db, "select version_ from act_ge_schema_log order by id_"),
           new TreeSet<>(column(db, "select id_ from act_re_deployment")),
