@@ -53,7 +53,8 @@ rm "$dest/spin-json.jar"
 mvn -B -f "$dest/pom.xml" "$rewrite_plugin:runNoFork" \
   -Drewrite.configLocation="$here/tools/operaton/rewrite.yml" \
   -Drewrite.activeRecipes=org.opencsc.operaton.MigrateToOperaton \
-  -Drewrite.exportDatatables=false
+  -Drewrite.exportDatatables=false \
+  -Drewrite.plainTextMasks='**/*.js,**/*.css,**/*.md,**/*.sql,**/*.txt'
 
 # 2. Our own step: the test assertions that replace camunda-bpm-assert.
 cp -r "$here/tools/operaton/test-support/." "$dest/src/test/java/"
