@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.opencsc.engine.ClusterWide;
 import org.opencsc.engine.ProcessCatalogue;
 import org.opencsc.operations.StartUpRefused;
 import org.opencsc.rules.Groups;
@@ -32,7 +33,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sets up who may do what, once the engine is built and before the web server takes requests:
@@ -82,19 +82,9 @@ public class AccessBootstrap extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    // One transaction that first takes the engine's cluster-wide lock (the row lock on
-    // ACT_GE_PROPERTY that deployments take): nodes starting together set up users, grants and
-    // filters one after the other, so none fails on a duplicate key and no filter is made twice.
-    // Each service call below is its own engine command in this transaction, so it sees the
-    // rows the calls before it wrote.
-    new TransactionTemplate(transactions).executeWithoutResult(status -> {
-      ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-          .execute(context -> {
-            context.getPropertyManager().acquireExclusiveLock();
-            return null;
-          });
-      setUp(engine);
-    });
+    // Nodes starting together set up users, grants and filters one after the other, so no filter
+    // is made twice.
+    ClusterWide.oneNodeAtATime(engine, transactions, () -> setUp(engine));
   }
 
   private void setUp(ProcessEngine engine) {

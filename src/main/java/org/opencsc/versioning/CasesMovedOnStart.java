@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.opencsc.engine.ClusterWide;
 import org.opencsc.engine.ProcessCatalogue;
 import org.opencsc.rules.ProcessRules;
 import org.slf4j.Logger;
@@ -14,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * When a release brings a new version of a diagram, the cases already running move to it on the
@@ -34,9 +37,14 @@ public class CasesMovedOnStart {
   private final RepositoryService repository;
   private final ManagementService management;
   private final boolean enabled;
+  private final ProcessEngine engine;
+  private final PlatformTransactionManager transactions;
 
   public CasesMovedOnStart(ProcessCatalogue catalogue, CaseMigration migration, RepositoryService repository,
-      ManagementService management, @Value("${opencsc.versioning.move-running-cases-on-start:true}") boolean enabled) {
+      ManagementService management, ProcessEngine engine, PlatformTransactionManager transactions,
+      @Value("${opencsc.versioning.move-running-cases-on-start:true}") boolean enabled) {
+    this.engine = engine;
+    this.transactions = transactions;
     this.catalogue = catalogue;
     this.migration = migration;
     this.repository = repository;
@@ -47,8 +55,12 @@ public class CasesMovedOnStart {
   @EventListener(PostDeployEvent.class)
   public void afterDeployment() {
     if (enabled) {
-      Map<String, String> movedTo = management.getProperties();
-      catalogue.processes().forEach(process -> moveToLatest(process, movedTo));
+      // Nodes starting together: the first moves the cases and records it; the others then read
+      // the record and do nothing.
+      ClusterWide.oneNodeAtATime(engine, transactions, () -> {
+        Map<String, String> movedTo = management.getProperties();
+        catalogue.processes().forEach(process -> moveToLatest(process, movedTo));
+      });
     }
   }
 
